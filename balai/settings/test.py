@@ -1,0 +1,15 @@
+import os
+
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("BALAI_SITE_PORT", "80")
+
+from .base import *  # noqa: E402, F403
+
+SECRET_KEY = "balai-tests-only"
+BALAI_PORTAL_ALIASES = [*BALAI_PORTAL_ALIASES, "testserver"]  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,185 @@
+"""Turns an entry of the village register into a complete, working village site."""
+
+import re
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Collection, Locale, Page, Site
+
+from marketplace.models import ProductIndexPage
+from village_pages.models import NewsIndexPage, ProfilePage, ServiceIndexPage, VillageHomePage
+
+from . import register
+from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
+from .models.settings import local_word_for
+from .permissions import grant_village_permissions
+from .routing import is_village_subdomain
+
+# The sections every village site starts with: (page type, title, slug).
+SECTIONS = [
+    (NewsIndexPage, "Berita", "berita"),
+    (ServiceIndexPage, "Layanan", "layanan"),
+    (ProductIndexPage, "Produk", "produk"),
+    (ProfilePage, "Profil", "profil"),
+]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+DOMAIN_PATTERN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+class ProvisioningError(Exception):
+    """The village cannot be created; the message says why, for the operator."""
+
+
+class VillageExists(ProvisioningError):
+    pass
+
+
+def provision_village(code, *, slug=None, domain=None):
+    """Create the whole village (site, pages, collection, groups, permissions, settings) or nothing."""
+    try:
+        entry = register.village(code)
+    except register.UnknownCode:
+        raise ProvisioningError(
+            _("%(code)s is not a village code in the Kemendagri register.") % {"code": code}
+        ) from None
+    slug = (slug or entry.slug).strip().lower()
+    domain = (domain or "").strip().lower().rstrip(".")
+    _check_slug(slug)
+    if domain:
+        _check_domain(domain)
+
+    with transaction.atomic():
+        existing = Village.objects.filter(code=entry.code).first()
+        if existing:
+            raise VillageExists(
+                _("%(name)s (%(code)s) already exists at %(url)s")
+                % {"name": entry.name, "code": entry.code, "url": existing.url}
+            )
+        _check_available(slug, domain)
+        portal = ensure_portal()
+        regency = _region_page(portal, RegencyPage, entry.regency.code, entry.regency.name)
+        district_title = ("Distrik " if entry.province.code >= "91" else "Kecamatan ") + (
+            entry.district.name
+        )
+        district = _region_page(regency, DistrictPage, entry.district.code, district_title)
+        home = district.add_child(instance=VillageHomePage(title=entry.name, slug=slug))
+        for page_class, title, section_slug in SECTIONS:
+            home.add_child(instance=page_class(title=title, slug=section_slug))
+        site = Site.objects.create(
+            hostname=domain or f"{slug}.{settings.BALAI_BASE_DOMAIN}",
+            port=settings.BALAI_SITE_PORT,
+            root_page=home,
+            site_name=entry.name,
+        )
+        collection = Collection.get_first_root_node().add_child(name=f"{entry.name} ({slug})")
+        editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
+        moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
+        grant_village_permissions((editors, moderators), home, collection, site)
+        VillageSettings.objects.create(
+            site=site,
+            display_name=entry.name,
+            local_word=local_word_for(entry.kind, entry.regency.code),
+        )
+        return Village.objects.create(
+            code=entry.code,
+            name=entry.name,
+            slug=slug,
+            kind=entry.kind,
+            district_code=entry.district.code,
+            district_name=entry.district.name,
+            regency_code=entry.regency.code,
+            regency_name=entry.regency.name,
+            postal_code=entry.postal_code,
+            domain=domain,
+            site=site,
+            home_page=home,
+            collection=collection,
+            editors=editors,
+            moderators=moderators,
+        )
+
+
+def _check_slug(slug):
+    if not SLUG_PATTERN.match(slug) or slug in register.RESERVED_SLUGS:
+        raise ProvisioningError(
+            _(
+                "%(slug)r cannot be a village address: use up to 63 lowercase letters, digits "
+                "and hyphens, not starting or ending with a hyphen, and not a reserved word."
+            )
+            % {"slug": slug}
+        )
+
+
+def _check_domain(domain):
+    base = settings.BALAI_BASE_DOMAIN
+    if not DOMAIN_PATTERN.match(domain):
+        raise ProvisioningError(
+            _("%(domain)r is not a domain name such as hajimena.desa.id.") % {"domain": domain}
+        )
+    if domain == base or is_village_subdomain(domain):
+        raise ProvisioningError(
+            _("%(domain)r is Balai's own address; give the village a domain of its own.")
+            % {"domain": domain}
+        )
+
+
+def _check_available(slug, domain):
+    taken = Village.objects.filter(slug=slug).first()
+    if taken:
+        raise ProvisioningError(
+            _("The address %(slug)r is already used by %(village)s.")
+            % {"slug": slug, "village": taken}
+        )
+    if domain and (
+        Village.objects.filter(domain=domain).exists()
+        or Site.objects.filter(hostname=domain).exists()
+    ):
+        raise ProvisioningError(
+            _("The domain %(domain)r is already used by another site.") % {"domain": domain}
+        )
+
+
+def ensure_portal():
+    """The portal home page, with its site at the base domain; created on first use."""
+    portal = (
+        PortalHomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
+        or _create_portal()
+    )
+    wanted = {
+        "hostname": settings.BALAI_BASE_DOMAIN,
+        "port": settings.BALAI_SITE_PORT,
+        "root_page_id": portal.pk,
+    }
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME, **wanted)
+    elif any(getattr(site, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
+        site.save()
+    return portal
+
+
+def _create_portal():
+    # Wagtail's first migration leaves a placeholder home page on a localhost site.
+    placeholder = Page.objects.filter(depth=2, content_type__model="page").first()
+    if placeholder:
+        Site.objects.filter(root_page=placeholder).delete()
+        placeholder.delete()
+    return Page.get_first_root_node().add_child(
+        instance=PortalHomePage(title=settings.WAGTAIL_SITE_NAME, slug="portal")
+    )
+
+
+def _region_page(parent, page_class, code, title):
+    page = page_class.objects.child_of(parent).filter(region_code=code).first()
+    if page:
+        return page
+    slug = slugify(title.removeprefix("Kabupaten "))
+    if parent.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{code.replace('.', '')}"
+    return parent.add_child(instance=page_class(title=title, slug=slug, region_code=code))

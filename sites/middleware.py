@@ -1,0 +1,26 @@
+from django.core.exceptions import DisallowedHost
+from django.http import Http404
+from django.http.request import split_domain_port
+
+from .routing import UnknownHost, is_village_subdomain, site_for_hostname
+
+
+class VillageHostMiddleware:
+    """Finds the portal or village site for the request's host, or turns the request away.
+
+    This is Balai's ALLOWED_HOSTS: the base domain, its village subdomains and the villages'
+    own domains are served; an unknown village subdomain is a 404, any other host a 400.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname, _port = split_domain_port(request._get_raw_host())
+        try:
+            request._wagtail_site, request.village = site_for_hostname(hostname)
+        except UnknownHost:
+            if is_village_subdomain(hostname):
+                raise Http404(f"No village lives at {hostname}.") from None
+            raise DisallowedHost(f"Balai does not serve {hostname!r}.") from None
+        return self.get_response(request)

@@ -1,0 +1,13 @@
+from .base_page import BasePage
+from .regions import DistrictPage, PortalHomePage, RegencyPage
+from .settings import VillageSettings
+from .village import Village
+
+__all__ = [
+    "BasePage",
+    "DistrictPage",
+    "PortalHomePage",
+    "RegencyPage",
+    "Village",
+    "VillageSettings",
+]

@@ -1,0 +1,98 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from lokal import normalize_phone, parse_phone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from ..validators import validate_phone
+
+# What villages call themselves: Lampung's regencies have their own words for "desa".
+LOCAL_WORDS = ["Desa", "Kelurahan", "Pekon", "Tiyuh", "Kampung", "Nagari", "Gampong", "Negeri"]
+LOCAL_WORD_BY_REGENCY = {
+    "18.02": "Kampung",  # Lampung Tengah
+    "18.04": "Pekon",  # Lampung Barat
+    "18.05": "Kampung",  # Tulang Bawang
+    "18.06": "Pekon",  # Tanggamus
+    "18.08": "Kampung",  # Way Kanan
+    "18.10": "Pekon",  # Pringsewu
+    "18.12": "Tiyuh",  # Tulang Bawang Barat
+    "18.13": "Pekon",  # Pesisir Barat
+}
+
+
+def local_word_for(kind, regency_code):
+    if kind == "kelurahan":
+        return "Kelurahan"
+    return LOCAL_WORD_BY_REGENCY.get(regency_code, "Desa")
+
+
+@register_setting(icon="home")
+class VillageSettings(BaseSiteSetting):
+    """The village's name, contacts and office hours, shown on every page of its site."""
+
+    display_name = models.CharField(_("display name"), max_length=100)
+    local_word = models.CharField(
+        _("local word for village"),
+        max_length=20,
+        choices=[(word, word) for word in LOCAL_WORDS],
+        default="Desa",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_phone = models.CharField(
+        _("office phone"), max_length=20, blank=True, validators=[validate_phone]
+    )
+    whatsapp_number = models.CharField(
+        _("WhatsApp number"), max_length=20, blank=True, validators=[validate_phone]
+    )
+    email = models.EmailField(_("email"), blank=True)
+    office_address = models.TextField(_("office address"), blank=True)
+    office_hours = models.CharField(
+        _("office hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Senin-Jumat 08.00-15.00 WIB"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("display_name"), FieldPanel("local_word"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_phone"),
+                FieldPanel("whatsapp_number"),
+                FieldPanel("email"),
+                FieldPanel("office_address"),
+                FieldPanel("office_hours"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("village settings")
+
+    def clean(self):
+        super().clean()
+        # Stored in one form (+62...) whatever the secretary typed.
+        for field in ("contact_phone", "whatsapp_number"):
+            value = getattr(self, field)
+            if value and normalize_phone(value):
+                setattr(self, field, normalize_phone(value))
+
+    @property
+    def whatsapp(self):
+        """The number as wa.me wants it (628...), or "" when none is set."""
+        return parse_phone(self.whatsapp_number).whatsapp if self.whatsapp_number else ""
+
+    @property
+    def phone_display(self):
+        return parse_phone(self.contact_phone).national if self.contact_phone else ""

@@ -1,0 +1,135 @@
+"""Which site answers a hostname, cached so a request costs no query.
+
+Wagtail's own lookup (Site.find_for_request) queries the database on every request; with
+thousands of villages Balai keeps the answer in the cache instead. Any change to a Site or a
+Village bumps a generation number, which retires every cached answer at once.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Page, Site
+from wagtail.models.sites import SiteRootPath
+
+GENERATION_KEY = "balai:hosts:generation"
+TIMEOUT = 300
+_UNKNOWN = "unknown"
+
+
+class UnknownHost(LookupError):
+    """A hostname that is neither the portal's, a village's, nor a village's own domain."""
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, None)
+    return generation
+
+
+def forget_hosts():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, None)
+
+
+def portal_hostnames():
+    base = settings.BALAI_BASE_DOMAIN
+    return {base, f"www.{base}", *settings.BALAI_PORTAL_ALIASES}
+
+
+def is_village_subdomain(hostname):
+    base = settings.BALAI_BASE_DOMAIN
+    return hostname.endswith("." + base) and "." not in hostname[: -len(base) - 1]
+
+
+def site_for_hostname(hostname):
+    """The Site that serves `hostname` and its Village (None for the portal).
+
+    Raises UnknownHost when no site serves it.
+    """
+    hostname = hostname.lower().rstrip(".")
+    if not hostname:
+        raise UnknownHost(hostname)
+    key = f"balai:host:{_generation()}:{hostname}"
+    found = cache.get(key)
+    if found is None:
+        from .models import Village
+
+        try:
+            site = _find_site(hostname)
+            found = (site, Village.objects.filter(site=site).first())
+        except UnknownHost:
+            found = _UNKNOWN
+        cache.set(key, found, TIMEOUT)
+    if found == _UNKNOWN:
+        raise UnknownHost(hostname)
+    return found
+
+
+def _find_site(hostname):
+    from .models import Village
+
+    sites = Site.objects.select_related("root_page")
+    if hostname in portal_hostnames():
+        site = sites.filter(is_default_site=True).first()
+        if site:
+            return site
+    site = sites.filter(hostname=hostname).first()
+    if site:
+        return site
+    if is_village_subdomain(hostname):
+        # A village with its own domain still answers on its subdomain.
+        village = Village.objects.filter(slug=hostname.split(".", 1)[0]).first()
+    else:
+        village = Village.objects.filter(domain=hostname).first()
+    if village:
+        return sites.get(pk=village.site_id)
+    raise UnknownHost(hostname)
+
+
+def site_root_paths_for(url_path, memo=None):
+    """Wagtail's SiteRootPath entries for the sites a page at `url_path` can belong to.
+
+    Wagtail lists every site (and every translation of every home page) and scans that list for
+    each link it builds; Balai looks up only the page's own ancestors' paths, in the cache.
+    `memo` is a dict kept for the length of one request.
+    """
+    prefixes = [url_path[: i + 1] for i, char in enumerate(url_path) if char == "/"][1:]
+    memo = {} if memo is None else memo
+    generation = _generation()
+    missing = [prefix for prefix in prefixes if prefix not in memo]
+    if missing:
+        keys = {f"balai:rootpath:{generation}:{prefix}": prefix for prefix in missing}
+        for key, value in cache.get_many(keys).items():
+            memo[keys[key]] = [SiteRootPath(*row) for row in value]
+        still_missing = [prefix for prefix in missing if prefix not in memo]
+        if still_missing:
+            found = _root_paths_from_database(still_missing)
+            cache.set_many(
+                {f"balai:rootpath:{generation}:{p}": found[p] for p in still_missing}, TIMEOUT
+            )
+            memo.update(found)
+    paths = [path for prefix in prefixes for path in memo[prefix]]
+    return sorted(paths, key=lambda path: len(path.root_path), reverse=True)
+
+
+def _root_paths_from_database(prefixes):
+    pages = list(
+        Page.objects.filter(url_path__in=prefixes).values_list(
+            "url_path", "translation_key", "locale__language_code"
+        )
+    )
+    sites_by_key = {}
+    for site in Site.objects.filter(
+        root_page__translation_key__in=[key for _path, key, _lang in pages]
+    ).select_related("root_page"):
+        sites_by_key.setdefault(site.root_page.translation_key, []).append(site)
+    found = {prefix: [] for prefix in prefixes}
+    for url_path, translation_key, language_code in pages:
+        found[url_path] = [
+            SiteRootPath(site.id, url_path, site.root_url, language_code)
+            for site in sites_by_key.get(translation_key, [])
+        ]
+    return found

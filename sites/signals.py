@@ -1,0 +1,22 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Site
+from wagtail.signals import page_slug_changed, post_page_move
+
+from village_pages.models import VillageHomePage
+
+from .models import PortalHomePage, Village
+from .routing import forget_hosts
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Village)
+@receiver(post_delete, sender=Village)
+@receiver(post_save, sender=PortalHomePage)
+@receiver(post_save, sender=VillageHomePage)
+@receiver(page_slug_changed)
+@receiver(post_page_move)
+def forget_cached_hosts(**kwargs):
+    """Any change to which site lives where retires every cached host and root path."""
+    forget_hosts()
