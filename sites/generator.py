@@ -8,11 +8,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from marketplace.models import ProductIndexPage
 from village_pages.models import NewsIndexPage, ProfilePage, ServiceIndexPage, VillageHomePage
 
-from . import register
+from . import bulk, register
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .models.settings import local_word_for
 from .permissions import grant_village_permissions
@@ -52,7 +53,8 @@ def provision_village(code, *, slug=None, domain=None):
     if domain:
         _check_domain(domain)
 
-    with transaction.atomic():
+    # A new village's pages refer to nothing yet, so there is no reference index to build.
+    with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
         existing = Village.objects.filter(code=entry.code).first()
         if existing:
             raise VillageExists(
@@ -66,16 +68,20 @@ def provision_village(code, *, slug=None, domain=None):
             entry.district.name
         )
         district = _region_page(regency, DistrictPage, entry.district.code, district_title)
-        home = district.add_child(instance=VillageHomePage(title=entry.name, slug=slug))
+        home = district.add_child(
+            instance=VillageHomePage(title=entry.name, slug=slug, locale_id=portal.locale_id)
+        )
         for page_class, title, section_slug in SECTIONS:
-            home.add_child(instance=page_class(title=title, slug=section_slug))
+            home.add_child(
+                instance=page_class(title=title, slug=section_slug, locale_id=portal.locale_id)
+            )
         site = Site.objects.create(
             hostname=domain or f"{slug}.{settings.BALAI_BASE_DOMAIN}",
             port=settings.BALAI_SITE_PORT,
             root_page=home,
             site_name=entry.name,
         )
-        collection = Collection.get_first_root_node().add_child(name=f"{entry.name} ({slug})")
+        collection = _collection_for(entry, slug)
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
         grant_village_permissions((editors, moderators), home, collection, site)
@@ -175,6 +181,17 @@ def _create_portal():
     )
 
 
+def _collection_for(entry, slug):
+    # Collections are kept sorted by name and adding one moves every later sibling. Nesting them
+    # by regency and district, and starting each name with its register code, makes a new one
+    # land last among few siblings: the 2,000th village costs what the 10th did.
+    parent = Collection.get_first_root_node()
+    for region in (entry.regency, entry.district):
+        name = f"{region.code} {region.name}"
+        parent = parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+    return parent.add_child(name=f"{entry.code} {entry.name}")
+
+
 def _region_page(parent, page_class, code, title):
     page = page_class.objects.child_of(parent).filter(region_code=code).first()
     if page:
@@ -182,4 +199,6 @@ def _region_page(parent, page_class, code, title):
     slug = slugify(title.removeprefix("Kabupaten "))
     if parent.get_children().filter(slug=slug).exists():
         slug = f"{slug}-{code.replace('.', '')}"
-    return parent.add_child(instance=page_class(title=title, slug=slug, region_code=code))
+    return parent.add_child(
+        instance=page_class(title=title, slug=slug, region_code=code, locale_id=parent.locale_id)
+    )

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import bulk
 from ..routing import site_root_paths_for
 
 
@@ -40,6 +41,17 @@ class BasePage(ListingFields, Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        if bulk.active():
+            self.minimal_clean()
+        else:
+            super().full_clean(*args, **kwargs)
+
+    def get_indexed_instance(self):
+        if bulk.defer_indexing(self):
+            return None
+        return super().get_indexed_instance()
 
     def _get_site_root_paths(self, cache_object=None):
         # Wagtail's version loads and scans every site's root path for each URL it builds.
