@@ -39,29 +39,43 @@ class VillageExists(ProvisioningError):
     pass
 
 
-def provision_village(code, *, slug=None, domain=None):
-    """Create the whole village (site, pages, collection, groups, permissions, settings) or nothing."""
+def check_new_village(code, slug=None, domain=None):
+    """The register entry and cleaned address of a village that can be created.
+
+    Raises ProvisioningError with the reason when it cannot.
+    """
     try:
         entry = register.village(code)
     except register.UnknownCode:
         raise ProvisioningError(
             _("%(code)s is not a village code in the Kemendagri register.") % {"code": code}
         ) from None
-    slug = (slug or entry.slug).strip().lower()
+    existing = Village.objects.filter(code=entry.code).first()
+    if existing:
+        raise VillageExists(
+            _("%(name)s (%(code)s) already exists at %(url)s")
+            % {"name": entry.name, "code": entry.code, "url": existing.url}
+        )
+    slug, domain = check_address(slug or entry.slug, domain)
+    return entry, slug, domain
+
+
+def check_address(slug, domain, village=None):
+    """The cleaned (slug, domain) if a village (other than `village`) may take them."""
+    slug = slug.strip().lower()
     domain = (domain or "").strip().lower().rstrip(".")
     _check_slug(slug)
     if domain:
         _check_domain(domain)
+    _check_available(slug, domain, exclude=village)
+    return slug, domain
 
+
+def provision_village(code, *, slug=None, domain=None):
+    """Create the whole village (site, pages, collection, groups, permissions, settings) or nothing."""
     # A new village's pages refer to nothing yet, so there is no reference index to build.
     with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
-        existing = Village.objects.filter(code=entry.code).first()
-        if existing:
-            raise VillageExists(
-                _("%(name)s (%(code)s) already exists at %(url)s")
-                % {"name": entry.name, "code": entry.code, "url": existing.url}
-            )
-        _check_available(slug, domain)
+        entry, slug, domain = check_new_village(code, slug, domain)
         portal = ensure_portal()
         regency = _region_page(portal, RegencyPage, entry.regency.code, entry.regency.name)
         district_title = ("Distrik " if entry.province.code >= "91" else "Kecamatan ") + (
@@ -133,16 +147,28 @@ def _check_domain(domain):
         )
 
 
-def _check_available(slug, domain):
-    taken = Village.objects.filter(slug=slug).first()
+def change_address(village, slug, domain):
+    """Give a village another subdomain or its own domain; its site moves with it."""
+    with transaction.atomic():
+        slug, domain = check_address(slug, domain, village)
+        village.slug, village.domain = slug, domain
+        village.save(update_fields=["slug", "domain"])
+        Site.objects.filter(pk=village.site_id).update(hostname=village.hostname)
+        Site.clear_site_root_paths_cache()
+    return village
+
+
+def _check_available(slug, domain, exclude=None):
+    others = Village.objects.exclude(pk=exclude.pk) if exclude else Village.objects
+    taken = others.filter(slug=slug).first()
     if taken:
         raise ProvisioningError(
             _("The address %(slug)r is already used by %(village)s.")
             % {"slug": slug, "village": taken}
         )
+    sites = Site.objects.exclude(pk=exclude.site_id) if exclude else Site.objects
     if domain and (
-        Village.objects.filter(domain=domain).exists()
-        or Site.objects.filter(hostname=domain).exists()
+        others.filter(domain=domain).exists() or sites.filter(hostname=domain).exists()
     ):
         raise ProvisioningError(
             _("The domain %(domain)r is already used by another site.") % {"domain": domain}

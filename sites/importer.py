@@ -1,0 +1,48 @@
+"""Reading the rows an operator asks to import: a register scope or a CSV file."""
+
+import csv
+from dataclasses import dataclass
+
+from . import register
+
+
+@dataclass
+class Row:
+    line: int | None  # the CSV line, None for villages taken from the register
+    code: str
+    slug: str | None = None
+    domain: str | None = None
+    error: str = ""  # set when the row cannot be read at all
+
+    @property
+    def label(self):
+        if self.line:
+            return f"line {self.line} ({self.code})" if self.code else f"line {self.line}"
+        return self.code
+
+
+def rows_from_register(scope, limit=None):
+    codes = register.village_codes_in(scope)
+    return [Row(None, code) for code in codes[:limit]]
+
+
+def rows_from_csv(lines):
+    """Rows of `code[,slug][,domain]`; blank lines, # comments and a header row are skipped."""
+    rows = []
+    for line_number, cells in enumerate(csv.reader(lines), start=1):
+        cells = [cell.strip() for cell in cells]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if line_number == 1 and cells[0].lower() == "code":
+            continue
+        if len(cells) > 3:
+            rows.append(
+                Row(line_number, cells[0], error="expected code[,slug][,domain], got "
+                    f"{len(cells)} columns")
+            )
+        elif not cells[0]:
+            rows.append(Row(line_number, "", error="the village code is missing"))
+        else:
+            cells += [""] * (3 - len(cells))
+            rows.append(Row(line_number, cells[0], cells[1] or None, cells[2] or None))
+    return rows

@@ -1,0 +1,100 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sites import bulk, importer, register
+from sites.generator import ProvisioningError, VillageExists, provision_village
+
+BATCH = 200  # villages whose pages are added to the search index together
+
+
+class Command(BaseCommand):
+    help = "Create the websites of every village in a region of the register, or in a CSV file."
+
+    def add_arguments(self, parser):
+        scope = parser.add_mutually_exclusive_group(required=True)
+        scope.add_argument("--province", help="Province code, e.g. 18 (Lampung)")
+        scope.add_argument("--regency", help="Regency code, e.g. 18.01")
+        scope.add_argument("--district", help="District code, e.g. 18.01.04")
+        scope.add_argument("--csv", help="File of code[,slug][,domain] rows")
+        parser.add_argument("--limit", type=int, help="Import at most this many villages")
+
+    def handle(self, *args, province=None, regency=None, district=None, csv=None, limit=None,
+               **options):
+        rows = self.read_rows(province or regency or district, csv, limit)
+        started = time.monotonic()
+        created = existing = 0
+        failures = []
+        progress = Progress(self.stdout, len(rows))
+        for start in range(0, len(rows), BATCH):
+            with bulk.provisioning():
+                for row in rows[start : start + BATCH]:
+                    outcome = self.import_row(row)
+                    if outcome == "created":
+                        created += 1
+                    elif outcome == "existing":
+                        existing += 1
+                    else:
+                        failures.append(f"{row.label}: {outcome}")
+                    progress.step(created, existing, len(failures))
+        progress.done()
+        for failure in failures:
+            self.stderr.write(f"Failed {failure}")
+        summary = (
+            f"Created {created}, already there {existing}, failed {len(failures)} "
+            f"({len(rows)} villages in {time.monotonic() - started:.0f} s)."
+        )
+        if failures:
+            raise CommandError(summary)
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def read_rows(self, scope, csv_path, limit):
+        if csv_path:
+            try:
+                with open(csv_path, newline="", encoding="utf-8-sig") as lines:
+                    return importer.rows_from_csv(lines)[:limit]
+            except OSError as error:
+                raise CommandError(f"Cannot read {csv_path}: {error.strerror}.") from None
+        try:
+            return importer.rows_from_register(scope, limit)
+        except register.UnknownCode:
+            raise CommandError(f"{scope} is not a region code in the Kemendagri register.") from None
+
+    def import_row(self, row):
+        if row.error:
+            return row.error
+        try:
+            provision_village(row.code, slug=row.slug, domain=row.domain)
+        except VillageExists:
+            return "existing"
+        except ProvisioningError as error:
+            return str(error)
+        return "created"
+
+
+class Progress:
+    """A progress bar on a terminal; a line every 100 villages in a log."""
+
+    WIDTH = 30
+
+    def __init__(self, out, total):
+        self.out, self.total, self.count = out, total, 0
+        self.tty = out.isatty() if hasattr(out, "isatty") else sys.stdout.isatty()
+
+    def step(self, created, existing, failed):
+        self.count += 1
+        if not self.tty and self.count % 100 and self.count != self.total:
+            return
+        filled = self.WIDTH * self.count // max(self.total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        line = (
+            f"[{bar}] {self.count}/{self.total}  created {created}, "
+            f"already there {existing}, failed {failed}"
+        )
+        self.out.write(f"\r{line}" if self.tty else line, ending="" if self.tty else "\n")
+        self.out.flush()
+
+    def done(self):
+        if self.tty and self.count:
+            self.out.write("")

@@ -1,0 +1,44 @@
+"""Village staff accounts: each belongs to its village's editors or moderators group."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils.crypto import get_random_string
+
+from .models import Village
+
+ROLES = ("editor", "moderator")
+
+
+def find_village(slug_or_code):
+    """A village by its slug or Kemendagri code (dotted or not); None if there is none."""
+    value = slug_or_code.strip().lower()
+    dotted = value
+    if value.isdigit() and len(value) == 10:
+        dotted = f"{value[:2]}.{value[2:4]}.{value[4:6]}.{value[6:]}"
+    return Village.objects.filter(Q(slug=value) | Q(code=dotted)).first()
+
+
+@transaction.atomic
+def add_staff(village, username, role, email=""):
+    """Create or update `username` as `role` of `village`; returns (user, new password or None)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username)
+    password = None
+    if created:
+        password = get_random_string(12)
+        user.set_password(password)
+    if email:
+        user.email = email
+    user.is_active = True
+    user.save()
+    wanted, other = (
+        (village.editors, village.moderators)
+        if role == "editor"
+        else (village.moderators, village.editors)
+    )
+    user.groups.remove(other)
+    user.groups.add(wanted)
+    return user, password
