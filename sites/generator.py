@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
@@ -72,7 +72,18 @@ def check_address(slug, domain, village=None):
 
 
 def provision_village(code, *, slug=None, domain=None):
-    """Create the whole village (site, pages, collection, groups, permissions, settings) or nothing."""
+    """Create the whole village (site, pages, collection, groups, permissions) or nothing."""
+    try:
+        return _provision(code, slug, domain)
+    except IntegrityError as error:
+        # Another process created something this village needs in the meantime.
+        raise ProvisioningError(
+            _("%(code)s could not be created, nothing was kept: %(error)s")
+            % {"code": code, "error": error}
+        ) from error
+
+
+def _provision(code, slug, domain):
     # A new village's pages refer to nothing yet, so there is no reference index to build.
     with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
         entry, slug, domain = check_new_village(code, slug, domain)
@@ -167,9 +178,7 @@ def _check_available(slug, domain, exclude=None):
             % {"slug": slug, "village": taken}
         )
     sites = Site.objects.exclude(pk=exclude.site_id) if exclude else Site.objects
-    if domain and (
-        others.filter(domain=domain).exists() or sites.filter(hostname=domain).exists()
-    ):
+    if domain and (others.filter(domain=domain).exists() or sites.filter(hostname=domain).exists()):
         raise ProvisioningError(
             _("The domain %(domain)r is already used by another site.") % {"domain": domain}
         )

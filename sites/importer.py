@@ -37,8 +37,11 @@ def rows_from_csv(lines):
             continue
         if len(cells) > 3:
             rows.append(
-                Row(line_number, cells[0], error="expected code[,slug][,domain], got "
-                    f"{len(cells)} columns")
+                Row(
+                    line_number,
+                    cells[0],
+                    error=f"expected code[,slug][,domain], got {len(cells)} columns",
+                )
             )
         elif not cells[0]:
             rows.append(Row(line_number, "", error="the village code is missing"))

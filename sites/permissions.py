@@ -23,7 +23,13 @@ MODERATOR_SITE_PERMISSIONS = ["sites.change_villagesettings"]
 def _permission_ids():
     """Permission ids by "app_label.codename", in one query."""
     rows = Permission.objects.filter(
-        content_type__app_label__in=["wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "sites"]
+        content_type__app_label__in=[
+            "wagtailadmin",
+            "wagtailcore",
+            "wagtailimages",
+            "wagtaildocs",
+            "sites",
+        ]
     ).values_list("id", "content_type__app_label", "codename")
     return {f"{app}.{codename}": pk for pk, app, codename in rows}
 

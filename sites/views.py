@@ -11,8 +11,10 @@ from .models import Village
 
 
 def regency_choices():
-    return Village.objects.values_list("regency_code", "regency_name").distinct().order_by(
-        "regency_code"
+    return (
+        Village.objects.values_list("regency_code", "regency_name")
+        .distinct()
+        .order_by("regency_code")
     )
 
 

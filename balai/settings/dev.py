@@ -7,3 +7,6 @@ from .base import *  # noqa: E402, F403
 
 SECRET_KEY = SECRET_KEY or "balai-development-only-not-secret"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STATIC_ROOT = None  # runserver serves static files from the apps; production collects them
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -5,7 +5,7 @@ os.environ.setdefault("BALAI_SITE_PORT", "80")
 
 from .base import *  # noqa: E402, F403
 
-SECRET_KEY = "balai-tests-only"
+SECRET_KEY = "balai-tests-only"  # noqa: S105
 BALAI_PORTAL_ALIASES = [*BALAI_PORTAL_ALIASES, "testserver"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT = None  # whitenoise serves through the finders; nothing is collected in tests
+WHITENOISE_USE_FINDERS = True

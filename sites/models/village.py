@@ -32,10 +32,10 @@ class Village(models.Model):
         help_text=_("The village's own address, such as hajimena.desa.id. Leave empty if none."),
     )
 
-    site = models.OneToOneField("wagtailcore.Site", on_delete=models.PROTECT, related_name="village")
-    home_page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.PROTECT, related_name="+"
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.PROTECT, related_name="village"
     )
+    home_page = models.OneToOneField("wagtailcore.Page", on_delete=models.PROTECT, related_name="+")
     collection = models.OneToOneField(
         "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
     )

@@ -20,8 +20,9 @@ class Command(BaseCommand):
         scope.add_argument("--csv", help="File of code[,slug][,domain] rows")
         parser.add_argument("--limit", type=int, help="Import at most this many villages")
 
-    def handle(self, *args, province=None, regency=None, district=None, csv=None, limit=None,
-               **options):
+    def handle(
+        self, *args, province=None, regency=None, district=None, csv=None, limit=None, **options
+    ):
         rows = self.read_rows(province or regency or district, csv, limit)
         started = time.monotonic()
         created = existing = 0
@@ -59,7 +60,9 @@ class Command(BaseCommand):
         try:
             return importer.rows_from_register(scope, limit)
         except register.UnknownCode:
-            raise CommandError(f"{scope} is not a region code in the Kemendagri register.") from None
+            raise CommandError(
+                f"{scope} is not a region code in the Kemendagri register."
+            ) from None
 
     def import_row(self, row):
         if row.error:

@@ -1,0 +1,87 @@
+import pytest
+from django.test import Client
+
+from sites.generator import change_address
+
+pytestmark = pytest.mark.django_db
+
+
+def get(host, path="/"):
+    return Client(HTTP_HOST=host).get(path)
+
+
+def test_each_village_host_serves_its_own_village(hajimena, sidosari):
+    for village, other in ((hajimena, sidosari), (sidosari, hajimena)):
+        response = get(f"{village.slug}.localhost")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f"<h1>Desa {village.name}</h1>" in html
+        assert other.name not in html
+
+
+def test_the_port_does_not_change_the_village(hajimena):
+    response = get("hajimena.localhost:8000")
+    assert response.status_code == 200
+    assert "Desa Hajimena" in response.content.decode()
+
+
+@pytest.mark.parametrize("section", ["berita", "layanan", "produk", "profil"])
+def test_every_section_answers_with_a_friendly_empty_state(hajimena, section):
+    response = get("hajimena.localhost", f"/{section}/")
+    assert response.status_code == 200
+    assert 'class="empty"' in response.content.decode()
+
+
+def test_a_village_host_never_serves_another_villages_pages(hajimena, sidosari):
+    # Sidosari's home page sits beside Hajimena's in the tree, but not inside its site.
+    assert get("hajimena.localhost", "/sidosari-natar/").status_code == 404
+    assert get("hajimena.localhost", "/lampung-selatan/").status_code == 404
+
+
+def test_an_unknown_village_host_is_not_found(hajimena):
+    response = get("tidak-ada.localhost")
+    assert response.status_code == 404
+    assert "Hajimena" not in response.content.decode()
+
+
+def test_a_host_balai_does_not_serve_is_refused(hajimena):
+    assert get("hajimena.example.com").status_code == 400
+    assert get("").status_code == 400
+
+
+def test_the_portal_lists_regencies_and_links_to_each_village_host(hajimena, sidosari):
+    portal = get("localhost")
+    assert portal.status_code == 200
+    assert "2 villages are online" in portal.content.decode()
+    assert 'href="/lampung-selatan/"' in portal.content.decode()
+    district = get("localhost", "/lampung-selatan/kecamatan-natar/").content.decode()
+    assert 'href="http://hajimena.localhost/"' in district
+    assert 'href="http://sidosari-natar.localhost/"' in district
+    regency = get("localhost", "/lampung-selatan/").content.decode()
+    assert "District Natar" in regency and 'href="http://hajimena.localhost/"' in regency
+
+
+def test_a_village_with_its_own_domain_answers_on_both_addresses(hajimena):
+    change_address(hajimena, "hajimena", "hajimena.desa.id")
+    for host in ("hajimena.desa.id", "hajimena.localhost"):
+        response = get(host)
+        assert response.status_code == 200, host
+        assert "Desa Hajimena" in response.content.decode()
+    district = get("localhost", "/lampung-selatan/kecamatan-natar/").content.decode()
+    assert 'href="http://hajimena.desa.id/"' in district
+
+
+def test_a_new_address_takes_effect_at_once(hajimena):
+    assert get("hajimena.localhost").status_code == 200  # now cached
+    change_address(hajimena, "hajimena-baru", "")
+    assert get("hajimena-baru.localhost").status_code == 200
+    assert get("hajimena.localhost").status_code == 404
+
+
+def test_page_urls_point_at_the_village_host(hajimena):
+    news = hajimena.home_page.get_children().get(slug="berita").specific
+    assert news.get_url_parts() == (hajimena.site_id, "http://hajimena.localhost", "/berita/")
+    assert news.full_url == "http://hajimena.localhost/berita/"
+    change_address(hajimena, "hajimena", "hajimena.desa.id")
+    news = hajimena.home_page.get_children().get(slug="berita").specific
+    assert news.full_url == "http://hajimena.desa.id/berita/"
