@@ -43,27 +43,28 @@ class ProvinceImport:
     def __init__(self, codes):
         self.codes = codes
         self.done = 0
-        self.seconds = 0.0
+        self.seconds = 0.0  # finished phases
+        self.phase_started = None
 
     def batched(self, count):
         """Provision the next `count` villages in import-command batches; ms per village."""
         from sites import bulk
 
         codes = self._next(count)
-        started = time.perf_counter()
+        self.phase_started = time.perf_counter()
         for start in range(0, len(codes), BATCH):
             with bulk.provisioning():
                 for code in codes[start : start + BATCH]:
                     self._provision(code)
-        return self._record(started, len(codes))
+        return self._record(len(codes))
 
     def single_calls(self, count):
         """Provision the next `count` villages with one plain call each; ms per village."""
         codes = self._next(count)
-        started = time.perf_counter()
+        self.phase_started = time.perf_counter()
         for code in codes:
             self._provision(code)
-        return self._record(started, len(codes))
+        return self._record(len(codes))
 
     def timed_setup(self, setup):
         started = time.perf_counter()
@@ -79,10 +80,11 @@ class ProvinceImport:
         provision_village(code)
         self.done += 1
         if self.done % PROGRESS_EVERY == 0:
-            print(f"  {self.done:,} villages ({self.seconds:.0f} s before this phase)", flush=True)
+            so_far = self.seconds + time.perf_counter() - self.phase_started
+            print(f"  {self.done:,} villages in {so_far:.0f} s", flush=True)
 
-    def _record(self, started, count):
-        elapsed = time.perf_counter() - started
+    def _record(self, count):
+        elapsed = time.perf_counter() - self.phase_started
         self.seconds += elapsed
         return elapsed * 1000 / count
 

@@ -3,6 +3,8 @@
 import csv
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from . import register
 
 
@@ -17,7 +19,8 @@ class Row:
     @property
     def label(self):
         if self.line:
-            return f"line {self.line} ({self.code})" if self.code else f"line {self.line}"
+            label = _("line %(line)d") % {"line": self.line}
+            return f"{label} ({self.code})" if self.code else label
         return self.code
 
 
@@ -36,15 +39,12 @@ def rows_from_csv(lines):
         if line_number == 1 and cells[0].lower() == "code":
             continue
         if len(cells) > 3:
-            rows.append(
-                Row(
-                    line_number,
-                    cells[0],
-                    error=f"expected code[,slug][,domain], got {len(cells)} columns",
-                )
-            )
+            error = _("expected code[,slug][,domain], got %(count)d columns") % {
+                "count": len(cells)
+            }
+            rows.append(Row(line_number, cells[0], error=error))
         elif not cells[0]:
-            rows.append(Row(line_number, "", error="the village code is missing"))
+            rows.append(Row(line_number, "", error=_("the village code is missing")))
         else:
             cells += [""] * (3 - len(cells))
             rows.append(Row(line_number, cells[0], cells[1] or None, cells[2] or None))

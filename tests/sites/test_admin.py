@@ -38,11 +38,11 @@ def test_an_operator_creates_a_village_from_its_code(operator):
 def test_a_bad_code_in_the_admin_is_explained_and_creates_nothing(operator, hajimena):
     response = operator.post("/admin/villages/new/", {"code": "18.01.04.9999"})
     assert (
-        "18.01.04.9999 is not a village code in the Kemendagri register"
+        "18.01.04.9999 bukan kode desa/kelurahan dalam daftar Kemendagri"
         in response.content.decode()
     )
     response = operator.post("/admin/villages/new/", {"code": "18.01.04.2001"})
-    assert "already exists at http://hajimena.localhost/" in response.content.decode()
+    assert "sudah ada di http://hajimena.localhost/" in response.content.decode()
     assert Village.objects.count() == 1
 
 
@@ -53,6 +53,6 @@ def test_an_operator_gives_a_village_its_own_domain(operator, hajimena, sidosari
     hajimena.refresh_from_db()
     assert hajimena.site.hostname == "hajimena.desa.id"
     taken = operator.post(url, {"slug": sidosari.slug, "domain": ""})
-    assert "already used by Sidosari" in taken.content.decode()
+    assert "sudah dipakai oleh Sidosari" in taken.content.decode()
     hajimena.refresh_from_db()
     assert hajimena.slug == "hajimena"

@@ -20,15 +20,15 @@ def run(*args):
 
 def test_create_village_says_where_the_site_is():
     out, _err = run("create_village", "1801042001")
-    assert "Created Hajimena (18.01.04.2001) at http://hajimena.localhost/" in out
+    assert "Hajimena (18.01.04.2001) dibuat di http://hajimena.localhost/" in out
     assert Village.objects.get().code == HAJIMENA
 
 
 def test_create_village_explains_a_refusal_in_one_line(hajimena):
-    with pytest.raises(CommandError, match=r"^Hajimena \(18.01.04.2001\) already exists at") as e:
+    with pytest.raises(CommandError, match=r"^Hajimena \(18.01.04.2001\) sudah ada di") as e:
         run("create_village", HAJIMENA)
     assert "\n" not in str(e.value)
-    with pytest.raises(CommandError, match="^99.01.01.2001 is not a village code"):
+    with pytest.raises(CommandError, match="^99.01.01.2001 bukan kode desa/kelurahan"):
         run("create_village", "99.01.01.2001")
 
 
@@ -44,22 +44,22 @@ def test_create_village_takes_an_address():
 
 def test_import_a_district_then_again_creates_nothing_new():
     out, _err = run("import_villages", "--district", "18.01.04")
-    assert "Created 26, already there 0, failed 0 (26 villages in" in out
+    assert "Dibuat 26, sudah ada 0, gagal 0 (26 desa dalam" in out
     assert Village.objects.filter(district_code="18.01.04").count() == 26
     pages = Page.objects.count()
     out, _err = run("import_villages", "--district", "18.01.04")
-    assert "Created 0, already there 26, failed 0" in out
+    assert "Dibuat 0, sudah ada 26, gagal 0" in out
     assert Page.objects.count() == pages
 
 
 def test_import_a_regency_with_a_limit():
     out, _err = run("import_villages", "--regency", "18.72", "--limit", "5")
-    assert "Created 5, already there 0, failed 0" in out
+    assert "Dibuat 5, sudah ada 0, gagal 0" in out
     assert Village.objects.in_region("18.72").count() == 5
 
 
 def test_import_an_unknown_region_is_refused():
-    with pytest.raises(CommandError, match="18.99 is not a region code"):
+    with pytest.raises(CommandError, match="18.99 bukan kode wilayah"):
         run("import_villages", "--regency", "18.99")
 
 
@@ -77,7 +77,7 @@ def test_csv_import_creates_the_good_rows_and_names_each_bad_one(tmp_path, hajim
         "1801042007,balai-desa\n"  # good, undotted code
         "18.01.04.2001\n"  # already there
     )
-    with pytest.raises(CommandError, match="Created 3, already there 1, failed 3") as error:
+    with pytest.raises(CommandError, match="Dibuat 3, sudah ada 1, gagal 3") as error:
         run("import_villages", "--csv", str(csv))
     assert "nothing" not in str(error.value)
     created = dict(Village.objects.values_list("code", "slug"))
@@ -99,31 +99,36 @@ def test_csv_import_reports_each_bad_row_with_its_line_and_reason(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_villages", "--csv", str(csv), stdout=StringIO(), stderr=err)
     lines = err.getvalue().splitlines()
-    assert lines[0].startswith("Failed line 1 (18.01.04.2001): 'bad slug' cannot be a village")
-    assert lines[1] == (
-        "Failed line 2 (18.01.04.9999): 18.01.04.9999 is not a village code in the "
-        "Kemendagri register."
+    assert lines[0].startswith(
+        "Gagal baris 1 (18.01.04.2001): 'bad slug' tidak bisa menjadi alamat desa"
     )
-    assert lines[2] == "Failed line 3 (18.01.04.2002): expected code[,slug][,domain], got 4 columns"
+    assert lines[1] == (
+        "Gagal baris 2 (18.01.04.9999): 18.01.04.9999 bukan kode desa/kelurahan dalam "
+        "daftar Kemendagri."
+    )
+    assert (
+        lines[2]
+        == "Gagal baris 3 (18.01.04.2002): seharusnya kode[,slug][,domain], tetapi ada 4 kolom"
+    )
     assert not Village.objects.exists()
 
 
 def test_csv_import_of_a_missing_file_is_explained():
-    with pytest.raises(CommandError, match="Cannot read /nowhere.csv"):
+    with pytest.raises(CommandError, match="Tidak dapat membaca /nowhere.csv"):
         run("import_villages", "--csv", "/nowhere.csv")
 
 
 def test_add_village_staff_creates_then_changes_the_role(hajimena):
     out, _err = run("add_village_staff", "hajimena", "sri", "--role", "editor", "--email", "s@x.id")
-    assert "sri is now editor of Hajimena" in out and "Temporary password:" in out
+    assert "sri sekarang editor Hajimena" in out and "Kata sandi sementara:" in out
     user = get_user_model().objects.get(username="sri")
     assert list(user.groups.all()) == [hajimena.editors]
     assert user.email == "s@x.id"
     out, _err = run("add_village_staff", "1801042001", "sri", "--role", "moderator")
-    assert "Temporary password" not in out
+    assert "Kata sandi sementara" not in out
     assert list(user.groups.all()) == [hajimena.moderators]
 
 
 def test_add_village_staff_to_an_unknown_village_is_refused():
-    with pytest.raises(CommandError, match="No village has the slug or code 'atlantis'"):
+    with pytest.raises(CommandError, match="Tidak ada desa dengan slug atau kode 'atlantis'"):
         run("add_village_staff", "atlantis", "sri")

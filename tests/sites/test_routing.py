@@ -52,13 +52,13 @@ def test_a_host_balai_does_not_serve_is_refused(hajimena):
 def test_the_portal_lists_regencies_and_links_to_each_village_host(hajimena, sidosari):
     portal = get("localhost")
     assert portal.status_code == 200
-    assert "2 villages are online" in portal.content.decode()
+    assert "2 desa sudah daring" in portal.content.decode()
     assert 'href="/lampung-selatan/"' in portal.content.decode()
     district = get("localhost", "/lampung-selatan/kecamatan-natar/").content.decode()
     assert 'href="http://hajimena.localhost/"' in district
     assert 'href="http://sidosari-natar.localhost/"' in district
     regency = get("localhost", "/lampung-selatan/").content.decode()
-    assert "District Natar" in regency and 'href="http://hajimena.localhost/"' in regency
+    assert "Kecamatan Natar" in regency and 'href="http://hajimena.localhost/"' in regency
 
 
 def test_a_village_with_its_own_domain_answers_on_both_addresses(hajimena):

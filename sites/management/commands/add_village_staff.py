@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from sites.staff import ROLES, add_staff, find_village
 
@@ -15,10 +16,17 @@ class Command(BaseCommand):
     def handle(self, village, username, role, email, **options):
         found = find_village(village)
         if found is None:
-            raise CommandError(f"No village has the slug or code {village!r}.")
+            raise CommandError(_("No village has the slug or code %(value)r.") % {"value": village})
         user, password = add_staff(found, username, role, email)
-        self.stdout.write(
-            self.style.SUCCESS(f"{user.username} is now {role} of {found.name} ({found.url}).")
-        )
+        message = _("%(user)s is now %(role)s of %(village)s (%(url)s).") % {
+            "user": user.username,
+            "role": _("editor") if role == "editor" else _("moderator"),
+            "village": found.name,
+            "url": found.url,
+        }
+        self.stdout.write(self.style.SUCCESS(message))
         if password:
-            self.stdout.write(f"Temporary password: {password} (ask them to change it).")
+            self.stdout.write(
+                _("Temporary password: %(password)s (ask them to change it).")
+                % {"password": password}
+            )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from sites.generator import ProvisioningError, provision_village
 
@@ -17,5 +18,8 @@ class Command(BaseCommand):
         except ProvisioningError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            self.style.SUCCESS(f"Created {village.name} ({village.code}) at {village.url}")
+            self.style.SUCCESS(
+                _("Created %(name)s (%(code)s) at %(url)s")
+                % {"name": village.name, "code": village.code, "url": village.url}
+            )
         )

@@ -2,6 +2,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from sites import bulk, importer, register
 from sites.generator import ProvisioningError, VillageExists, provision_village
@@ -41,11 +42,17 @@ class Command(BaseCommand):
                     progress.step(created, existing, len(failures))
         progress.done()
         for failure in failures:
-            self.stderr.write(f"Failed {failure}")
-        summary = (
-            f"Created {created}, already there {existing}, failed {len(failures)} "
-            f"({len(rows)} villages in {time.monotonic() - started:.0f} s)."
-        )
+            self.stderr.write(_("Failed %(row)s") % {"row": failure})
+        summary = _(
+            "Created %(created)d, already there %(existing)d, failed %(failed)d "
+            "(%(total)d villages in %(seconds).0f s)."
+        ) % {
+            "created": created,
+            "existing": existing,
+            "failed": len(failures),
+            "total": len(rows),
+            "seconds": time.monotonic() - started,
+        }
         if failures:
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
@@ -56,12 +63,15 @@ class Command(BaseCommand):
                 with open(csv_path, newline="", encoding="utf-8-sig") as lines:
                     return importer.rows_from_csv(lines)[:limit]
             except OSError as error:
-                raise CommandError(f"Cannot read {csv_path}: {error.strerror}.") from None
+                raise CommandError(
+                    _("Cannot read %(path)s: %(reason)s.")
+                    % {"path": csv_path, "reason": error.strerror}
+                ) from None
         try:
             return importer.rows_from_register(scope, limit)
         except register.UnknownCode:
             raise CommandError(
-                f"{scope} is not a region code in the Kemendagri register."
+                _("%(code)s is not a region code in the Kemendagri register.") % {"code": scope}
             ) from None
 
     def import_row(self, row):
@@ -91,10 +101,9 @@ class Progress:
             return
         filled = self.WIDTH * self.count // max(self.total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        line = (
-            f"[{bar}] {self.count}/{self.total}  created {created}, "
-            f"already there {existing}, failed {failed}"
-        )
+        line = f"[{bar}] {self.count}/{self.total}  " + _(
+            "created %(created)d, already there %(existing)d, failed %(failed)d"
+        ) % {"created": created, "existing": existing, "failed": failed}
         self.out.write(f"\r{line}" if self.tty else line, ending="" if self.tty else "\n")
         self.out.flush()
 

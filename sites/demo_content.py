@@ -1,0 +1,112 @@
+"""Believable content for the demo villages that `seed_demo` generates."""
+
+DEMO_VILLAGES = [
+    {
+        "code": "18.01.04.2001",  # Hajimena, Natar, Lampung Selatan
+        "welcome": "Desa yang tumbuh bersama bandara, sawah dan pasar Natar.",
+        "phone": "0721-781234",
+        "whatsapp": "0812-7901-2345",
+        "products": [
+            (
+                "Beras Pandan Wangi Hajimena",
+                14000,
+                "kg",
+                "Beras pulen dari sawah irigasi Hajimena.",
+            ),
+            ("Keripik Pisang Kepok", 25000, "pack", "Keripik renyah buatan KWT Melati, 250 gram."),
+        ],
+    },
+    {
+        "code": "18.04.04.2002",  # Kubu Perahu, Balik Bukit, Lampung Barat
+        "welcome": "Pekon di kaki Bukit Barisan, rumah kopi robusta Liwa.",
+        "phone": "0728-21345",
+        "whatsapp": "0813-6600-1122",
+        "products": [
+            ("Kopi Robusta Liwa Bubuk", 60000, "pack", "Petik merah, sangrai sedang, 250 gram."),
+            ("Green Bean Robusta", 48000, "kg", "Biji kopi mentah kadar air 12 persen."),
+            (
+                "Paket Wisata Kebun Kopi",
+                150000,
+                "paket",
+                "Petik, sangrai dan seduh bersama petani.",
+            ),
+        ],
+    },
+    {
+        "code": "18.12.01.2002",  # Panaragan, Tulang Bawang Tengah, Tulang Bawang Barat
+        "welcome": "Tiyuh tua di tepi Way Kiri, pusat adat Megou Pak Tulang Bawang.",
+        "phone": "0724-350123",
+        "whatsapp": "0821-7788-9900",
+        "products": [
+            ("Kain Tapis Motif Pucuk Rebung", 750000, "pcs", "Tenun tapis sulam benang emas."),
+            ("Madu Hutan Tulang Bawang", 120000, "botol", "Madu liar 500 ml dari hutan larangan."),
+        ],
+    },
+    {
+        "code": "18.71.01.1003",  # Kedaton, Bandar Lampung
+        "welcome": "Kelurahan di jantung Bandar Lampung, dekat kampus dan pasar.",
+        "phone": "0721-702345",
+        "whatsapp": "0811-7234-5678",
+        "products": [
+            ("Keripik Pisang Cokelat", 30000, "pack", "Oleh-oleh khas Lampung, 300 gram."),
+            ("Sambal Lingkung", 35000, "botol", "Abon ikan pedas khas Lampung, 200 gram."),
+        ],
+    },
+    {
+        "code": "18.01.07.2012",  # Sidodadi, Sidomulyo, Lampung Selatan
+        "welcome": "Desa transmigrasi yang kini dikenal dengan jagung dan ternak sapinya.",
+        "phone": "0727-331122",
+        "whatsapp": "0852-6677-8899",
+        "products": [
+            ("Jagung Pipil Kering", 5500, "kg", "Jagung pakan kadar air 15 persen."),
+            ("Susu Sapi Segar", 15000, "liter", "Diperah pagi, dari kelompok ternak Sido Makmur."),
+        ],
+    },
+]
+
+NEWS = [
+    (
+        "Musyawarah {word} membahas RKP tahun 2027",
+        "Warga, BPD dan perangkat menyepakati prioritas pembangunan tahun depan.",
+        "Musyawarah di balai {word} dihadiri lebih dari seratus warga. Jalan usaha tani, "
+        "air bersih dan posyandu menjadi tiga prioritas utama.",
+    ),
+    (
+        "Penyaluran BLT Dana Desa tahap IV",
+        "Bantuan langsung tunai diserahkan kepada keluarga penerima manfaat.",
+        "Penyaluran dilakukan di kantor {word}. Warga diminta membawa KTP dan KK asli.",
+    ),
+    (
+        "Posyandu balita dan lansia bulan ini",
+        "Timbang, imunisasi dan cek tekanan darah gratis di setiap dusun.",
+        "Kader posyandu mengajak orang tua membawa buku KIA. Lansia dapat memeriksa gula darah.",
+    ),
+]
+
+SERVICES = [
+    (
+        "Surat Keterangan Domisili",
+        "Menerangkan bahwa Anda bertempat tinggal di wilayah {word}.",
+        "<ul><li>Fotokopi KTP</li><li>Fotokopi Kartu Keluarga</li><li>Surat pengantar RT</li></ul>",
+        None,
+    ),
+    (
+        "Surat Keterangan Usaha",
+        "Untuk pengajuan pinjaman KUR, izin usaha mikro atau bantuan UMKM.",
+        "<ul><li>Fotokopi KTP</li><li>Foto tempat usaha</li><li>Surat pengantar RT</li></ul>",
+        None,
+    ),
+    (
+        "Surat Keterangan Tidak Mampu",
+        "Untuk keringanan biaya sekolah, berobat atau bantuan sosial.",
+        "<ul><li>Fotokopi KTP dan KK</li><li>Surat pengantar RT</li>"
+        "<li>Foto rumah tampak depan</li></ul>",
+        None,
+    ),
+    (
+        "Peminjaman Balai {word}",
+        "Balai {word} dapat dipakai warga untuk hajatan, rapat atau pelatihan.",
+        "<ul><li>Fotokopi KTP penanggung jawab</li><li>Surat permohonan</li></ul>",
+        250000,
+    ),
+]

@@ -1,0 +1,50 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# What a village secretary may format: enough for an article, nothing that carries script.
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        template = "components/blocks/captioned_image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("who said it"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "components/blocks/quote.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(label=_("link text"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/document.html"
+
+
+class ArticleBlock(blocks.StreamBlock):
+    """The body of a news article or a page of text."""
+
+    paragraph = blocks.RichTextBlock(label=_("paragraph"), features=TEXT_FEATURES)
+    heading = blocks.CharBlock(
+        label=_("heading"), icon="title", template="components/blocks/heading.html"
+    )
+    image = CaptionedImageBlock(label=_("image"))
+    quote = QuoteBlock(label=_("quote"))
+    table = TableBlock(label=_("table"))
+    video = EmbedBlock(label=_("video"), help_text=_("A YouTube or Vimeo address."))
+    document = DocumentBlock(label=_("document to download"))
