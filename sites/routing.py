@@ -12,6 +12,7 @@ from wagtail.models.sites import SiteRootPath
 
 GENERATION_KEY = "balai:hosts:generation"
 TIMEOUT = 300
+UNKNOWN_TIMEOUT = 30
 _UNKNOWN = "unknown"
 
 
@@ -62,7 +63,8 @@ def site_for_hostname(hostname):
             found = (site, Village.objects.filter(site=site).first())
         except UnknownHost:
             found = _UNKNOWN
-        cache.set(key, found, TIMEOUT)
+        # An unknown host may become a village any minute (another process may be importing).
+        cache.set(key, found, TIMEOUT if found != _UNKNOWN else UNKNOWN_TIMEOUT)
     if found == _UNKNOWN:
         raise UnknownHost(hostname)
     return found
