@@ -5,7 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from sites.sitemaps import robots_txt, sitemap_xml
+
 urlpatterns = [
+    path("sitemap.xml", sitemap_xml),
+    path("robots.txt", robots_txt),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from sites.models import BasePage
 from village_pages.blocks import TEXT_FEATURES
-from village_pages.models import SectionPage
+from village_pages.models.sections import SectionPage
 
 
 class ProductIndexPage(SectionPage):

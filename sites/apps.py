@@ -8,4 +8,12 @@ class SitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.models import Page
+
         from . import signals  # noqa: F401
+        from .routing import page_site_root_paths
+
+        # Wagtail lists every site's root path and scans the list for each link it builds, so
+        # a page of links costs more with every village. Every page, generic or specific,
+        # looks up only its own ancestors' paths instead.
+        Page._get_site_root_paths = page_site_root_paths

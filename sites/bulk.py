@@ -1,7 +1,7 @@
 """Provisioning many villages quickly: lighter page validation and search indexing in bulk.
 
-Inside `provisioning()`, Balai pages are saved with Wagtail's minimal validation (title and
-slug) because the generator has already checked everything else, and they are added to the
+Inside `provisioning()`, Balai pages are saved without Wagtail's validation queries because
+the generator has already checked slugs, parents and types, and they are added to the
 search index together when the outermost block ends. Indexing one object at a time makes the
 search backend rescan its whole index, so the cost would grow with every village.
 """

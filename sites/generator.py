@@ -11,20 +11,31 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from marketplace.models import ProductIndexPage
-from village_pages.models import NewsIndexPage, ProfilePage, ServiceIndexPage, VillageHomePage
+from village_pages.models import (
+    AnnouncementIndexPage,
+    ComplaintPage,
+    EventIndexPage,
+    NewsIndexPage,
+    ProfilePage,
+    ServiceIndexPage,
+    VillageHomePage,
+)
 
 from . import bulk, register
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .models.settings import local_word_for
-from .permissions import grant_village_permissions
+from .permissions import assign_moderation_workflow, grant_village_permissions
 from .routing import is_village_subdomain
 
-# The sections every village site starts with: (page type, title, slug).
+# The sections every village site has, in menu order: (page type, title, slug).
 SECTIONS = [
     (NewsIndexPage, "Berita", "berita"),
+    (AnnouncementIndexPage, "Pengumuman", "pengumuman"),
     (ServiceIndexPage, "Layanan", "layanan"),
+    (EventIndexPage, "Agenda", "agenda"),
     (ProductIndexPage, "Produk", "produk"),
     (ProfilePage, "Profil", "profil"),
+    (ComplaintPage, "Pengaduan", "pengaduan"),
 ]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -37,6 +48,28 @@ class ProvisioningError(Exception):
 
 class VillageExists(ProvisioningError):
     pass
+
+
+def new_page(page_class, **fields):
+    page = page_class(**fields)
+    # Not a site root when saved (the village's Site comes after its pages): this spares
+    # Wagtail's Page.save a query per page to find out.
+    page._is_site_root = False
+    return page
+
+
+def add_missing_sections(home):
+    """Give a village home page any section it lacks; returns the pages added."""
+    present = set(home.get_children().values_list("slug", flat=True))
+    return [
+        home.add_child(
+            instance=new_page(
+                page_class, title=title, slug=slug, locale_id=home.locale_id, show_in_menus=True
+            )
+        )
+        for page_class, title, slug in SECTIONS
+        if slug not in present
+    ]
 
 
 def check_new_village(code, slug=None, domain=None):
@@ -94,12 +127,11 @@ def _provision(code, slug, domain):
         )
         district = _region_page(regency, DistrictPage, entry.district.code, district_title)
         home = district.add_child(
-            instance=VillageHomePage(title=entry.name, slug=slug, locale_id=portal.locale_id)
-        )
-        for page_class, title, section_slug in SECTIONS:
-            home.add_child(
-                instance=page_class(title=title, slug=section_slug, locale_id=portal.locale_id)
+            instance=new_page(
+                VillageHomePage, title=entry.name, slug=slug, locale_id=portal.locale_id
             )
+        )
+        add_missing_sections(home)
         site = Site.objects.create(
             hostname=domain or f"{slug}.{settings.BALAI_BASE_DOMAIN}",
             port=settings.BALAI_SITE_PORT,
@@ -110,6 +142,7 @@ def _provision(code, slug, domain):
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
         grant_village_permissions((editors, moderators), home, collection, site)
+        assign_moderation_workflow(entry.name, home, moderators)
         VillageSettings.objects.create(
             site=site,
             display_name=entry.name,
@@ -235,5 +268,7 @@ def _region_page(parent, page_class, code, title):
     if parent.get_children().filter(slug=slug).exists():
         slug = f"{slug}-{code.replace('.', '')}"
     return parent.add_child(
-        instance=page_class(title=title, slug=slug, region_code=code, locale_id=parent.locale_id)
+        instance=new_page(
+            page_class, title=title, slug=slug, region_code=code, locale_id=parent.locale_id
+        )
     )

@@ -1,7 +1,15 @@
 """What a village's editors and moderators may do, on their own village only."""
 
 from django.contrib.auth.models import Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_page", "unlock_page"]
@@ -18,6 +26,8 @@ MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
     "wagtaildocs.delete_document",
 ]
 MODERATOR_SITE_PERMISSIONS = ["sites.change_villagesettings"]
+# Model-level rights; which rows staff see is limited to their village by the views.
+STAFF_MODEL_PERMISSIONS = ["village_pages.view_complaint", "village_pages.change_complaint"]
 
 
 def _permission_ids():
@@ -29,6 +39,7 @@ def _permission_ids():
             "wagtailimages",
             "wagtaildocs",
             "sites",
+            "village_pages",
         ]
     ).values_list("id", "content_type__app_label", "codename")
     return {f"{app}.{codename}": pk for pk, app, codename in rows}
@@ -39,8 +50,9 @@ def grant_village_permissions(village_groups, home_page, collection, site):
     editors, moderators = village_groups
     permission_id = _permission_ids().__getitem__
     access_admin = permission_id("wagtailadmin.access_admin")
-    editors.permissions.add(access_admin)
-    moderators.permissions.add(access_admin)
+    staff_permissions = [access_admin] + [permission_id(n) for n in STAFF_MODEL_PERMISSIONS]
+    editors.permissions.add(*staff_permissions)
+    moderators.permissions.add(*staff_permissions)
     page_rows = [
         GroupPagePermission(
             group=group, page=home_page, permission_id=permission_id(f"wagtailcore.{codename}")
@@ -67,3 +79,13 @@ def grant_village_permissions(village_groups, home_page, collection, site):
         GroupSitePermission(group=moderators, site=site, permission_id=permission_id(name))
         for name in MODERATOR_SITE_PERMISSIONS
     )
+
+
+def assign_moderation_workflow(village_name, home_page, moderators):
+    """Editors submit, the village's own moderators approve and publish."""
+    workflow = Workflow.objects.create(name=f"Moderasi {village_name} ({home_page.slug})")
+    task = GroupApprovalTask.objects.create(name=f"Persetujuan moderator {village_name}")
+    task.groups.add(moderators)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=home_page)
+    return workflow

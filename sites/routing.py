@@ -135,3 +135,13 @@ def _root_paths_from_database(prefixes):
             for site in sites_by_key.get(translation_key, [])
         ]
     return found
+
+
+def page_site_root_paths(page, cache_object=None):
+    """Replaces Page._get_site_root_paths (see SitesConfig.ready)."""
+    holder = cache_object if cache_object is not None else page
+    memo = getattr(holder, "_balai_root_paths", None)
+    if memo is None:
+        memo = {}
+        holder._balai_root_paths = memo
+    return site_root_paths_for(page.url_path, memo)

@@ -48,3 +48,34 @@ class ArticleBlock(blocks.StreamBlock):
     table = TableBlock(label=_("table"))
     video = EmbedBlock(label=_("video"), help_text=_("A YouTube or Vimeo address."))
     document = DocumentBlock(label=_("document to download"))
+
+
+class PersonBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("name"))
+    role = blocks.CharBlock(label=_("role"), required=False)
+
+    class Meta:
+        icon = "user"
+
+
+class InstitutionBlock(blocks.StructBlock):
+    """BPD, LPM, PKK, Karang Taruna, BUMDes and the like, with their people."""
+
+    KINDS = [
+        ("bpd", "BPD"),
+        ("lpm", "LPM"),
+        ("pkk", "PKK"),
+        ("karang_taruna", "Karang Taruna"),
+        ("bumdes", "BUMDes"),
+        ("posyandu", "Posyandu"),
+        ("other", _("Other")),
+    ]
+
+    kind = blocks.ChoiceBlock(label=_("kind"), choices=KINDS)
+    name = blocks.CharBlock(label=_("name"))
+    description = blocks.TextBlock(label=_("what it does"), required=False)
+    people = blocks.ListBlock(PersonBlock(), label=_("people"))
+
+    class Meta:
+        icon = "group"
+        template = "components/blocks/institution.html"

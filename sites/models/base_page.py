@@ -5,7 +5,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import bulk
-from ..routing import site_root_paths_for
 
 
 class ListingFields(models.Model):
@@ -38,26 +37,31 @@ class BasePage(ListingFields, Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     promote_panels = Page.promote_panels + ListingFields.promote_panels
+    # For pages that show the listing fields among their content instead.
+    seo_promote_panels = Page.promote_panels
 
     class Meta:
         abstract = True
 
     def full_clean(self, *args, **kwargs):
         if bulk.active():
-            self.minimal_clean()
+            # The generator has checked slugs, parents and types itself.
+            self._set_core_field_defaults()
         else:
             super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        if bulk.active() and self._state.adding:
+            # Village.created_at records when the generator made these pages.
+            kwargs.setdefault("log_action", None)
+        return super().save(*args, **kwargs)
 
     def get_indexed_instance(self):
         if bulk.defer_indexing(self):
             return None
         return super().get_indexed_instance()
 
-    def _get_site_root_paths(self, cache_object=None):
-        # Wagtail's version loads and scans every site's root path for each URL it builds.
-        holder = cache_object if cache_object is not None else self
-        memo = getattr(holder, "_balai_root_paths", None)
-        if memo is None:
-            memo = {}
-            holder._balai_root_paths = memo
-        return site_root_paths_for(self.url_path, memo)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = self.get_ancestors().filter(depth__gt=1)
+        return context

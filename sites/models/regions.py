@@ -42,7 +42,6 @@ class RegionPage(BasePage):
         context["villages"] = Village.objects.in_region(self.region_code).order_by(
             "district_name", "name"
         )
-        context["ancestors"] = self.get_ancestors().filter(depth__gt=1)
         return context
 
 

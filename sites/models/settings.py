@@ -94,5 +94,9 @@ class VillageSettings(BaseSiteSetting):
         return parse_phone(self.whatsapp_number).whatsapp if self.whatsapp_number else ""
 
     @property
+    def whatsapp_display(self):
+        return parse_phone(self.whatsapp_number).national if self.whatsapp_number else ""
+
+    @property
     def phone_display(self):
         return parse_phone(self.contact_phone).national if self.contact_phone else ""

@@ -21,7 +21,10 @@ def test_a_new_village_is_a_complete_site(hajimena):
     home = hajimena.home_page.specific
     assert isinstance(home, VillageHomePage) and home.live
     sections = {page.slug: page.live for page in home.get_children()}
-    assert sections == {"berita": True, "layanan": True, "produk": True, "profil": True}
+    assert sections == {
+        slug: True
+        for slug in ("berita", "pengumuman", "layanan", "agenda", "produk", "profil", "pengaduan")
+    }
     settings = VillageSettings.objects.get(site=hajimena.site)
     assert (settings.display_name, settings.local_word) == ("Hajimena", "Desa")
     assert hajimena.collection.get_parent().name == "18.01.04 Natar"

@@ -25,7 +25,9 @@ def test_the_port_does_not_change_the_village(hajimena):
     assert "Desa Hajimena" in response.content.decode()
 
 
-@pytest.mark.parametrize("section", ["berita", "layanan", "produk", "profil"])
+@pytest.mark.parametrize(
+    "section", ["berita", "pengumuman", "layanan", "agenda", "produk", "profil"]
+)
 def test_every_section_answers_with_a_friendly_empty_state(hajimena, section):
     response = get("hajimena.localhost", f"/{section}/")
     assert response.status_code == 200

@@ -1,0 +1,32 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from sites.models import BasePage
+
+
+class SectionPage(BasePage):
+    """A section every village has exactly once, directly under its home page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["village_pages.VillageHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+def paginate(request, queryset, per_page):
+    """The page of `queryset` that ?page= asks for; the first or last when it is out of range."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
