@@ -11,9 +11,10 @@ class SitesConfig(AppConfig):
         from wagtail.models import Page
 
         from . import signals  # noqa: F401
-        from .routing import page_site_root_paths
+        from .routing import relevant_site_root_paths, site_root_paths_stand_in
 
         # Wagtail lists every site's root path and scans the list for each link it builds, so
         # a page of links costs more with every village. Every page, generic or specific,
         # looks up only its own ancestors' paths instead.
-        Page._get_site_root_paths = page_site_root_paths
+        Page._get_relevant_site_root_paths = relevant_site_root_paths
+        Page._get_site_root_paths = site_root_paths_stand_in

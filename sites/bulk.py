@@ -1,30 +1,20 @@
-"""Provisioning many villages quickly: lighter page validation and search indexing in bulk.
+"""Provisioning villages quickly, at the same cost for the 10th village and the 2,000th.
 
-Inside `provisioning()`, Balai pages are saved without Wagtail's validation queries because
-the generator has already checked slugs, parents and types, and they are added to the
-search index together when the outermost block ends. Indexing one object at a time makes the
-search backend rescan its whole index, so the cost would grow with every village.
+Inside `provisioning()`, Balai pages are saved without Wagtail's validation queries (the
+generator has already checked slugs, parents and types) and without a log entry, and they are
+left out of the search index: the generator's pages hold only a title, and the database search
+backend rescans its whole index after every update, which would make each village cost more
+than the last. A page enters the index when staff first edit it, or with `update_index`.
 """
 
 import threading
-from collections import defaultdict
 from contextlib import contextmanager
-
-from wagtail.search.backends import get_search_backends
 
 _state = threading.local()
 
 
 def active():
-    return getattr(_state, "pending", None) is not None
-
-
-def defer_indexing(instance):
-    """Keep `instance` for the bulk index at the end; False when not provisioning."""
-    if not active():
-        return False
-    _state.pending[type(instance)].append(instance.pk)
-    return True
+    return getattr(_state, "active", False)
 
 
 @contextmanager
@@ -32,19 +22,8 @@ def provisioning():
     if active():
         yield
         return
-    _state.pending = defaultdict(list)
+    _state.active = True
     try:
         yield
     finally:
-        pending, _state.pending = _state.pending, None
-        _index(pending)
-
-
-def _index(pending):
-    backends = list(get_search_backends(with_auto_update=True))
-    for model, pks in pending.items():
-        # Pages of a village that failed were rolled back: index only what exists.
-        objects = list(model.objects.filter(pk__in=pks))
-        if objects:
-            for backend in backends:
-                backend.add_bulk(model, objects)
+        _state.active = False

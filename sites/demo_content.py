@@ -110,3 +110,72 @@ SERVICES = [
         250000,
     ),
 ]
+
+# Added to each NEWS item in order: (category, tags).
+NEWS_TOPICS = [
+    ("pemerintahan", ["musdes", "rkp"]),
+    ("kemasyarakatan", ["blt", "bantuan"]),
+    ("kesehatan", ["posyandu", "stunting"]),
+]
+
+ANNOUNCEMENTS = [
+    (
+        "Pemadaman listrik Sabtu pagi",
+        "PLN memadamkan listrik Sabtu pukul 08.00-12.00 WIB untuk perawatan jaringan.",
+        7,
+    ),
+    ("Pendaftaran pelatihan menjahit sudah ditutup", "Terima kasih kepada 40 pendaftar.", -3),
+]
+
+EVENTS = [
+    ("Gotong royong membersihkan saluran irigasi", "Saluran induk dusun I", 5, 7, 3),
+    ("Posyandu balita dan lansia", "Balai {word}", 12, 8, 4),
+    ("Peringatan HUT {word}", "Lapangan {word}", -20, 8, 6),
+]
+
+PROFILE = {
+    "history": (
+        "<p>{word} {name} dibuka oleh para perintis pada masa kolonisasi dan tumbuh dari "
+        "beberapa rumah di tepi sawah menjadi permukiman yang ramai. Nama {name} diberikan "
+        "para tetua sebagai doa agar warganya hidup rukun dan sejahtera.</p>"
+    ),
+    "vision": "Terwujudnya {word} {name} yang maju, mandiri, sehat dan berbudaya.",
+    "mission": (
+        "<ol><li>Meningkatkan pelayanan publik yang cepat dan terbuka.</li>"
+        "<li>Membangun jalan usaha tani dan air bersih.</li>"
+        "<li>Menguatkan BUMDes dan usaha warga.</li></ol>"
+    ),
+    "hamlets": "Dusun I\nDusun II\nDusun III\nDusun IV",
+    "officials": [
+        ("Suhartono", "Kepala {word}"),
+        ("Nurhayati", "Sekretaris {word}"),
+        ("Ahmad Fauzi", "Kepala Urusan Keuangan"),
+        ("Rina Marlina", "Kepala Seksi Pelayanan"),
+    ],
+    "institutions": [
+        (
+            "bpd",
+            "Badan Permusyawaratan Desa",
+            "Menampung aspirasi dan mengawasi pemerintahan.",
+            [("Darmawan", "Ketua"), ("Siti Aminah", "Sekretaris")],
+        ),
+        (
+            "pkk",
+            "Tim Penggerak PKK",
+            "Pemberdayaan keluarga, posyandu dan kebun gizi.",
+            [("Yuliana", "Ketua"), ("Maryati", "Bendahara")],
+        ),
+        (
+            "bumdes",
+            "BUMDes Maju Bersama",
+            "Unit simpan pinjam, air bersih dan pemasaran hasil tani.",
+            [("Andi Saputra", "Direktur")],
+        ),
+        (
+            "karang_taruna",
+            "Karang Taruna Tunas Muda",
+            "Olahraga, seni dan kegiatan sosial pemuda.",
+            [("Rizky Pratama", "Ketua")],
+        ),
+    ],
+}

@@ -138,7 +138,7 @@ def _provision(code, slug, domain):
             root_page=home,
             site_name=entry.name,
         )
-        collection = _collection_for(entry, slug)
+        collection = _collection_for(entry.name, entry.code, regency, district)
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
         grant_village_permissions((editors, moderators), home, collection, site)
@@ -228,6 +228,10 @@ def ensure_portal():
         "port": settings.BALAI_SITE_PORT,
         "root_page_id": portal.pk,
     }
+    if Site.objects.filter(
+        hostname=wanted["hostname"], port=wanted["port"], root_page=portal, is_default_site=True
+    ).exists():
+        return portal  # the usual case, answered from the hostname index
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME, **wanted)
@@ -249,19 +253,22 @@ def _create_portal():
     )
 
 
-def _collection_for(entry, slug):
+def _collection_for(village_name, village_code, regency, district):
     # Collections are kept sorted by name and adding one moves every later sibling. Nesting them
     # by regency and district, and starting each name with its register code, makes a new one
-    # land last among few siblings: the 2,000th village costs what the 10th did.
+    # land last among a few siblings: the 2,000th village costs what the 10th did.
     parent = Collection.get_first_root_node()
-    for region in (entry.regency, entry.district):
-        name = f"{region.code} {region.name}"
-        parent = parent.get_children().filter(name=name).first() or parent.add_child(name=name)
-    return parent.add_child(name=f"{entry.code} {entry.name}")
+    for region in (regency, district):
+        if region.collection_id is None:
+            region.collection = parent.add_child(name=f"{region.region_code} {region.title}")
+            type(region).objects.filter(pk=region.pk).update(collection=region.collection)
+        parent = region.collection
+    return parent.add_child(name=f"{village_code} {village_name}")
 
 
 def _region_page(parent, page_class, code, title):
-    page = page_class.objects.child_of(parent).filter(region_code=code).first()
+    # Looked up by its indexed code: a child_of() filter would read every page below the parent.
+    page = page_class.objects.filter(region_code=code, locale_id=parent.locale_id).first()
     if page:
         return page
     slug = slugify(title.removeprefix("Kabupaten "))

@@ -137,11 +137,24 @@ def _root_paths_from_database(prefixes):
     return found
 
 
-def page_site_root_paths(page, cache_object=None):
-    """Replaces Page._get_site_root_paths (see SitesConfig.ready)."""
+def relevant_site_root_paths(page, cache_object=None):
+    """Replaces Page._get_relevant_site_root_paths (see SitesConfig.ready)."""
     holder = cache_object if cache_object is not None else page
     memo = getattr(holder, "_balai_root_paths", None)
     if memo is None:
         memo = {}
         holder._balai_root_paths = memo
-    return site_root_paths_for(page.url_path, memo)
+    return tuple(site_root_paths_for(page.url_path, memo))
+
+
+# Stands for every site a page does not belong to; its path matches no page.
+OTHER_SITES = SiteRootPath(0, "\x00", "", "")
+
+
+def site_root_paths_stand_in(page, cache_object=None):
+    """Replaces Page._get_site_root_paths, which Wagtail now only uses to count the sites.
+
+    With one site Wagtail makes every link relative; Balai always has several (the portal
+    and its villages), so the stand-in says so without listing them all.
+    """
+    return [*relevant_site_root_paths(page, cache_object), OTHER_SITES]

@@ -1,10 +1,12 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.signals import page_slug_changed, post_page_move
 
 from village_pages.models import VillageHomePage
 
+from .images import shrink_large_photo
 from .models import PortalHomePage, Village
 from .routing import forget_hosts
 
@@ -20,3 +22,8 @@ from .routing import forget_hosts
 def forget_cached_hosts(**kwargs):
     """Any change to which site lives where retires every cached host and root path."""
     forget_hosts()
+
+
+@receiver(pre_save, sender=get_image_model())
+def shrink_uploaded_photo(instance, **kwargs):
+    shrink_large_photo(instance)

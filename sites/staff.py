@@ -42,3 +42,11 @@ def add_staff(village, username, role, email=""):
     user.groups.remove(other)
     user.groups.add(wanted)
     return user, password
+
+
+def villages_of(user):
+    """The villages whose staff `user` is; every village for a superuser."""
+    if user.is_superuser:
+        return Village.objects.all()
+    groups = user.groups.all()
+    return Village.objects.filter(Q(editors__in=groups) | Q(moderators__in=groups)).distinct()

@@ -57,7 +57,7 @@ class BasePage(ListingFields, Page):
         return super().save(*args, **kwargs)
 
     def get_indexed_instance(self):
-        if bulk.defer_indexing(self):
+        if bulk.active():
             return None
         return super().get_indexed_instance()
 

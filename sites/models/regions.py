@@ -31,6 +31,16 @@ class PortalHomePage(BasePage):
 
 class RegionPage(BasePage):
     region_code = models.CharField(_("Kemendagri code"), max_length=8, db_index=True)
+    # Holds the collections of the villages below, so a regency supervisor can be given all.
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("region_code", read_only=True)]
 

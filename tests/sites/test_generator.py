@@ -21,10 +21,9 @@ def test_a_new_village_is_a_complete_site(hajimena):
     home = hajimena.home_page.specific
     assert isinstance(home, VillageHomePage) and home.live
     sections = {page.slug: page.live for page in home.get_children()}
-    assert sections == {
-        slug: True
-        for slug in ("berita", "pengumuman", "layanan", "agenda", "produk", "profil", "pengaduan")
-    }
+    assert sections == dict.fromkeys(
+        ("berita", "pengumuman", "layanan", "agenda", "produk", "profil", "pengaduan"), True
+    )
     settings = VillageSettings.objects.get(site=hajimena.site)
     assert (settings.display_name, settings.local_word) == ("Hajimena", "Desa")
     assert hajimena.collection.get_parent().name == "18.01.04 Natar"

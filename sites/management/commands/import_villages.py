@@ -4,10 +4,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from sites import bulk, importer, register
+from sites import importer, register
 from sites.generator import ProvisioningError, VillageExists, provision_village
-
-BATCH = 200  # villages whose pages are added to the search index together
 
 
 class Command(BaseCommand):
@@ -29,17 +27,15 @@ class Command(BaseCommand):
         created = existing = 0
         failures = []
         progress = Progress(self.stdout, len(rows))
-        for start in range(0, len(rows), BATCH):
-            with bulk.provisioning():
-                for row in rows[start : start + BATCH]:
-                    outcome = self.import_row(row)
-                    if outcome == "created":
-                        created += 1
-                    elif outcome == "existing":
-                        existing += 1
-                    else:
-                        failures.append(f"{row.label}: {outcome}")
-                    progress.step(created, existing, len(failures))
+        for row in rows:
+            outcome = self.import_row(row)
+            if outcome == "created":
+                created += 1
+            elif outcome == "existing":
+                existing += 1
+            else:
+                failures.append(f"{row.label}: {outcome}")
+            progress.step(created, existing, len(failures))
         progress.done()
         for failure in failures:
             self.stderr.write(_("Failed %(row)s") % {"row": failure})

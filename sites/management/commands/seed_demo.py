@@ -7,11 +7,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from marketplace.models import ProductPage
-from sites.demo_content import DEMO_VILLAGES, NEWS, SERVICES
-from sites.generator import VillageExists, ensure_portal, provision_village
+from sites import demo_content as demo
+from sites.demo_images import demo_image
+from sites.generator import VillageExists, add_missing_sections, ensure_portal, provision_village
 from sites.models import Village, VillageSettings
 from sites.staff import add_staff
-from village_pages.models import NewsPage, ServicePage
+from village_pages.models import AnnouncementPage, EventPage, NewsPage, Official, ServicePage
 
 DEMO_PASSWORD = "balai-demo"  # noqa: S105 (a local demo account, printed for the newcomer)
 
@@ -21,18 +22,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ensure_portal()
-        for data in DEMO_VILLAGES:
+        for number, data in enumerate(demo.DEMO_VILLAGES):
             village = self.village(data["code"])
+            add_missing_sections(village.home_page.specific)
             site_settings = VillageSettings.for_site(village.site)
             self.fill_settings(site_settings, village, data)
-            word = site_settings.local_word
-            home = village.home_page.specific
-            if not home.welcome:
-                home.welcome = data["welcome"]
-                home.save_revision().publish()
-            self.add_news(self.section(village, "berita"), word)
-            self.add_services(self.section(village, "layanan"), word)
-            self.add_products(self.section(village, "produk"), data["products"])
+            self.village_content(village, site_settings.local_word, data, seed=number * 100)
+            self.stdout.write(f"{village.name}: {village.url}")
         self.add_accounts()
         self.print_addresses()
 
@@ -42,8 +38,19 @@ class Command(BaseCommand):
         except VillageExists:
             return Village.objects.get(code=code)
 
-    def section(self, village, slug):
-        return Page.objects.child_of(village.home_page).get(slug=slug)
+    def village_content(self, village, word, data, seed):
+        home = village.home_page.specific
+        if not home.welcome:
+            home.welcome = data["welcome"]
+            home.save_revision().publish()
+        sections = {page.slug: page for page in Page.objects.child_of(home)}
+        fill = {"word": word, "name": village.name}
+        self.add_news(sections["berita"], village, fill, seed)
+        self.add_announcements(sections["pengumuman"], fill)
+        self.add_services(sections["layanan"], fill)
+        self.add_events(sections["agenda"], village, fill, seed)
+        self.add_products(sections["produk"], data["products"])
+        self.fill_profile(sections["profil"].specific, village, fill, seed)
 
     def fill_settings(self, site_settings, village, data):
         if site_settings.contact_phone:
@@ -59,29 +66,50 @@ class Command(BaseCommand):
         site_settings.full_clean()
         site_settings.save()
 
-    def add_news(self, index, word):
+    def add_news(self, index, village, fill, seed):
         if index.get_children().exists():
             return
         today = timezone.localdate()
-        for days_ago, (title, summary, text) in enumerate(NEWS):
+        for number, ((title, summary, text), (category, tags)) in enumerate(
+            zip(demo.NEWS, demo.NEWS_TOPICS, strict=True)
+        ):
+            article = NewsPage(
+                title=title.format(**fill),
+                summary=summary,
+                date=today - datetime.timedelta(days=3 * number),
+                author_name=f"Sekretariat {fill['word']}",
+                category=category,
+                listing_image=demo_image(village.collection, title.format(**fill), seed + number),
+                body=[
+                    ("paragraph", f"<p>{text.format(**fill)}</p>"),
+                    ("heading", "Langkah berikutnya"),
+                    ("paragraph", "<p>Perangkat akan menyampaikan hasilnya di setiap dusun.</p>"),
+                    ("quote", {"text": "Kita bangun bersama.", "attribution": "Kepala Desa"}),
+                ],
+            )
+            article.tags.add(*tags)
+            index.add_child(instance=article)
+
+    def add_announcements(self, index, fill):
+        if index.get_children().exists():
+            return
+        now = timezone.now()
+        for title, text, days in demo.ANNOUNCEMENTS:
             index.add_child(
-                instance=NewsPage(
-                    title=title.format(word=word),
-                    summary=summary,
-                    date=today - datetime.timedelta(days=3 * days_ago),
-                    author_name=f"Sekretariat {word}",
-                    body=[("paragraph", f"<p>{text.format(word=word)}</p>")],
+                instance=AnnouncementPage(
+                    title=title, text=text, valid_until=now + datetime.timedelta(days=days)
                 )
             )
 
-    def add_services(self, index, word):
+    def add_services(self, index, fill):
         if index.get_children().exists():
             return
-        for title, purpose, requirements, fee in SERVICES:
+        word = fill["word"]
+        for title, purpose, requirements, fee in demo.SERVICES:
             index.add_child(
                 instance=ServicePage(
-                    title=title.format(word=word),
-                    purpose=purpose.format(word=word),
+                    title=title.format(**fill),
+                    purpose=purpose.format(**fill),
                     requirements=requirements,
                     steps="<ol><li>Datang ke kantor dengan berkas lengkap.</li>"
                     "<li>Petugas memeriksa berkas.</li><li>Surat ditandatangani.</li></ol>",
@@ -89,6 +117,26 @@ class Command(BaseCommand):
                     duration="1 hari kerja",
                     where_and_when=f"Kantor {word}, Senin-Jumat 08.00-15.00 WIB",
                     contact=f"Sekretaris {word}",
+                )
+            )
+
+    def add_events(self, index, village, fill, seed):
+        if index.get_children().exists():
+            return
+        today = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+        for number, (title, place, days, hour, hours) in enumerate(demo.EVENTS):
+            start = today.replace(hour=hour) + datetime.timedelta(days=days)
+            index.add_child(
+                instance=EventPage(
+                    title=title.format(**fill),
+                    place=place.format(**fill),
+                    start=start,
+                    end=start + datetime.timedelta(hours=hours),
+                    summary=f"Seluruh warga {fill['word']} {fill['name']} diundang hadir.",
+                    description="<p>Bawa peralatan sendiri dan ajak tetangga.</p>",
+                    listing_image=demo_image(
+                        village.collection, title.format(**fill), seed + 50 + number
+                    ),
                 )
             )
 
@@ -102,11 +150,44 @@ class Command(BaseCommand):
                 )
             )
 
+    def fill_profile(self, profile, village, fill, seed):
+        if not profile.is_empty():
+            return
+        data = demo.PROFILE
+        profile.history = data["history"].format(**fill)
+        profile.vision = data["vision"].format(**fill)
+        profile.mission = data["mission"]
+        profile.hamlets = data["hamlets"]
+        profile.area_hectares = 850 + seed
+        profile.population = 4200 + seed * 3
+        profile.households = 1150 + seed
+        profile.border_north = "Desa tetangga di utara"
+        profile.border_east = "Sungai dan persawahan"
+        profile.border_south = "Jalan lintas kabupaten"
+        profile.border_west = "Perkebunan rakyat"
+        profile.officials = [
+            Official(name=name, position=position.format(**fill))
+            for name, position in data["officials"]
+        ]
+        profile.institutions = [
+            (
+                "institution",
+                {
+                    "kind": kind,
+                    "name": name,
+                    "description": description,
+                    "people": [{"name": person, "role": role} for person, role in people],
+                },
+            )
+            for kind, name, description, people in data["institutions"]
+        ]
+        profile.save_revision().publish()
+
     def add_accounts(self):
         User = get_user_model()
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@balai.localhost", DEMO_PASSWORD)
-        hajimena = Village.objects.get(code=DEMO_VILLAGES[0]["code"])
+        hajimena = Village.objects.get(code=demo.DEMO_VILLAGES[0]["code"])
         for role in ("editor", "moderator"):
             user, password = add_staff(hajimena, f"{role}-{hajimena.slug}", role)
             if password:
@@ -114,13 +195,9 @@ class Command(BaseCommand):
                 user.save()
 
     def print_addresses(self):
-        port = settings.BALAI_SITE_PORT
-        base = f"http://{settings.BALAI_BASE_DOMAIN}:{port}"
-        self.stdout.write(self.style.SUCCESS(f"Portal:  {base}/"))
-        for village in Village.objects.filter(code__in=[d["code"] for d in DEMO_VILLAGES]):
-            self.stdout.write(f"Village: {village.url}  ({village.name})")
+        base = f"http://{settings.BALAI_BASE_DOMAIN}:{settings.BALAI_SITE_PORT}"
         self.stdout.write(
-            f"Admin:   {base}/admin/  user admin, password {DEMO_PASSWORD}\n"
-            f"         Hajimena's staff: editor-hajimena and moderator-hajimena, "
-            f"same password."
+            self.style.SUCCESS(f"Portal:  {base}/\n")
+            + f"Admin:   {base}/admin/  user admin, password {DEMO_PASSWORD}\n"
+            f"         Hajimena's staff: editor-hajimena and moderator-hajimena, same password."
         )
