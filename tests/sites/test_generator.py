@@ -26,7 +26,7 @@ def test_a_new_village_is_a_complete_site(hajimena):
     )
     settings = VillageSettings.objects.get(site=hajimena.site)
     assert (settings.display_name, settings.local_word) == ("Hajimena", "Desa")
-    assert hajimena.collection.get_parent().name == "18.01.04 Natar"
+    assert hajimena.collection.get_parent().name == "18.01.04 Kecamatan Natar"
 
 
 def test_the_page_tree_mirrors_the_register(hajimena, sidosari):
