@@ -50,3 +50,14 @@ def villages_of(user):
         return Village.objects.all()
     groups = user.groups.all()
     return Village.objects.filter(Q(editors__in=groups) | Q(moderators__in=groups)).distinct()
+
+
+def own_pages_filter(user):
+    """A filter for the pages of `user`'s villages, or None when every page is theirs."""
+    if user.is_superuser:
+        return None
+    paths = villages_of(user).values_list("home_page__path", flat=True)
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition

@@ -1,8 +1,22 @@
 from wagtail import hooks
 
+from .staff import own_pages_filter
 from .views import VillageViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_village_viewset():
     return VillageViewSet("villages")
+
+
+# Wagtail's page chooser and page search otherwise browse every village's pages.
+@hooks.register("construct_page_chooser_queryset")
+def choose_own_village_pages(pages, request):
+    condition = own_pages_filter(request.user)
+    return pages if condition is None else pages.filter(condition)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_own_village_pages(parent_page, pages, request):
+    condition = own_pages_filter(request.user)
+    return pages if condition is None else pages.filter(condition)

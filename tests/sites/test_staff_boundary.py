@@ -10,6 +10,7 @@ from wagtail.images.models import Image
 
 from sites.models import VillageSettings
 from sites.staff import add_staff
+from village_pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,18 @@ def test_a_moderator_edits_their_own_villages_settings_only(moderator, hajimena,
 
 def test_village_staff_cannot_open_the_villages_list(moderator):
     assert login(moderator).get("/admin/villages/").status_code == 302
+
+
+def test_the_page_chooser_and_page_search_show_only_the_own_village(editor, hajimena, sidosari):
+    own, other = (
+        section(village).add_child(instance=NewsPage(title="Musyawarah desa"))
+        for village in (hajimena, sidosari)
+    )
+    client = login(editor)
+    chooser = client.get("/admin/choose-page/search/", {"q": "Musyawarah"}).content.decode()
+    assert f"/admin/pages/{own.pk}/edit/" in chooser or f'data-id="{own.pk}"' in chooser
+    assert f'data-id="{other.pk}"' not in chooser
+    assert f"/admin/pages/{other.pk}/edit/" not in chooser
+    search = client.get("/admin/pages/search/", {"q": "Musyawarah"}).content.decode()
+    assert f"/admin/pages/{own.pk}/edit/" in search
+    assert f"/admin/pages/{other.pk}/edit/" not in search
