@@ -18,6 +18,12 @@ WINDOW_SECONDS = 10 * 60
 class ComplaintForm(forms.ModelForm):
     # Hidden from people; robots fill in every field they find.
     website = forms.CharField(required=False, label=_("Leave this empty"))
+    # A plain file field, so that clean_photo gives the one message that names the formats.
+    photo = forms.FileField(
+        label=_("photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
 
     class Meta:
         model = Complaint
@@ -29,9 +35,6 @@ class ComplaintForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(validate_phone)
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-        self.fields["photo"].widget = forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp"}
-        )
 
     def is_from_a_robot(self):
         return bool(self.data.get("website"))

@@ -103,6 +103,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["village_pages.NewsIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("news article")
