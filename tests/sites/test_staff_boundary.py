@@ -77,7 +77,13 @@ def test_uploads_go_into_the_own_villages_collection_only(editor, hajimena, sido
     client = login(editor)
     for collection in (sidosari.collection_id, hajimena.collection_id):
         client.post(
-            "/admin/images/add/", {"title": "Sawah", "file": png(), "collection": collection}
+            "/admin/images/add/",
+            {
+                "title": "Sawah",
+                "description": "Sawah hijau",
+                "file": png(),
+                "collection": collection,
+            },
         )
     # Asking for another village's collection still lands the photo in the editor's own.
     assert list(Image.objects.values_list("collection_id", flat=True)) == [

@@ -95,11 +95,12 @@ def test_an_editor_cannot_publish_directly(hajimena):
     assert page is None or not page.live
 
 
-def upload(client, village, name, content, content_type):
+def upload(client, village, name, content, content_type, description="Sawah di pagi hari"):
     return client.post(
         "/admin/images/add/",
         {
             "title": name,
+            "description": description,
             "file": SimpleUploadedFile(name, content, content_type=content_type),
             "collection": village.collection_id,
         },
@@ -127,6 +128,15 @@ def test_a_photo_over_ten_megabytes_is_refused(hajimena):
     big = jpeg(200, 200) + b"\0" * (10 * 1024 * 1024)
     response = upload(client, hajimena, "besar.jpg", big, "image/jpeg")
     assert "Ukuran berkas maksimum 10,0" in response.content.decode()
+    assert not Image.objects.exists()
+
+
+def test_a_photo_without_a_description_is_refused(hajimena):
+    client = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
+    response = upload(client, hajimena, "sawah.jpg", jpeg(300, 200), "image/jpeg", description="")
+    assert "Say what the photo shows" in response.content.decode() or (
+        "untuk orang yang tidak dapat melihatnya" in response.content.decode()
+    )
     assert not Image.objects.exists()
 
 
