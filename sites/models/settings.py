@@ -20,6 +20,17 @@ LOCAL_WORD_BY_REGENCY = {
 }
 
 
+# Accent colours a village may choose; each keeps text at 4.5:1 or better on white (WCAG AA).
+COLOURS = {
+    "hijau": ("#0b6e4f", _("Green")),
+    "biru": ("#1d4ed8", _("Blue")),
+    "merah": ("#b91c1c", _("Red")),
+    "ungu": ("#6d28d9", _("Purple")),
+    "coklat": ("#92400e", _("Brown")),
+    "abu": ("#374151", _("Grey")),
+}
+
+
 def local_word_for(kind, regency_code):
     if kind == "kelurahan":
         return "Kelurahan"
@@ -36,6 +47,12 @@ class VillageSettings(BaseSiteSetting):
         max_length=20,
         choices=[(word, word) for word in LOCAL_WORDS],
         default="Desa",
+    )
+    colour = models.CharField(
+        _("colour"),
+        max_length=10,
+        choices=[(key, label) for key, (_hex, label) in COLOURS.items()],
+        default="hijau",
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -62,7 +79,12 @@ class VillageSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("display_name"), FieldPanel("local_word"), FieldPanel("logo")],
+            [
+                FieldPanel("display_name"),
+                FieldPanel("local_word"),
+                FieldPanel("colour"),
+                FieldPanel("logo"),
+            ],
             heading=_("Identity"),
         ),
         MultiFieldPanel(
@@ -87,6 +109,10 @@ class VillageSettings(BaseSiteSetting):
             value = getattr(self, field)
             if value and normalize_phone(value):
                 setattr(self, field, normalize_phone(value))
+
+    @property
+    def accent(self):
+        return COLOURS.get(self.colour, COLOURS["hijau"])[0]
 
     @property
     def whatsapp(self):

@@ -52,3 +52,14 @@ def test_a_phone_number_is_checked_and_stored_in_one_form(hajimena):
     site_settings.whatsapp_number = "12345"
     with pytest.raises(ValidationError, match="bukan nomor telepon Indonesia yang sah"):
         site_settings.full_clean()
+
+
+def test_the_villages_colour_and_name_come_from_its_settings(hajimena, sidosari):
+    site_settings = VillageSettings.objects.get(site=hajimena.site)
+    site_settings.colour = "biru"
+    site_settings.display_name = "Hajimena Jaya"
+    site_settings.save()
+    page = Client(HTTP_HOST="hajimena.localhost").get("/berita/").content.decode()
+    assert "--accent:#1d4ed8" in page and "Desa Hajimena Jaya" in page
+    other = Client(HTTP_HOST="sidosari-natar.localhost").get("/berita/").content.decode()
+    assert "--accent:#0b6e4f" in other and "Hajimena" not in other
