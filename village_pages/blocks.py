@@ -5,8 +5,16 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-# What a village secretary may format: enough for an article, nothing that carries script.
+from sites.rich_text import clean_html
+
+# What a village secretary may format: enough for an article. Output is cleaned again on the
+# way out (sites.rich_text), whatever road the text came in by.
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def render_basic(self, value, context=None):
+        return clean_html(super().render_basic(value, context))
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -39,7 +47,7 @@ class DocumentBlock(blocks.StructBlock):
 class ArticleBlock(blocks.StreamBlock):
     """The body of a news article or a page of text."""
 
-    paragraph = blocks.RichTextBlock(label=_("paragraph"), features=TEXT_FEATURES)
+    paragraph = ParagraphBlock(label=_("paragraph"), features=TEXT_FEATURES)
     heading = blocks.CharBlock(
         label=_("heading"), icon="title", template="components/blocks/heading.html"
     )

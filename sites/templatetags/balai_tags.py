@@ -4,6 +4,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from lokal import format_rupiah
+from wagtail.rich_text import expand_db_html
+
+from ..rich_text import clean_html
 
 register = template.Library()
 
@@ -47,3 +50,11 @@ def query_with(context, **changes):
     for name, value in changes.items():
         params[name] = value
     return params.urlencode()
+
+
+@register.filter
+def richtext_clean(value):
+    """Like Wagtail's richtext filter, keeping only the formatting editors are offered."""
+    if not value:
+        return ""
+    return clean_html(expand_db_html(str(value)))

@@ -67,12 +67,22 @@ class ProfilePage(SectionPage):
 
     def is_empty(self):
         """True until staff have written anything about the village."""
-        facts = (self.history, self.vision, self.mission, self.hamlets, self.population)
+        facts = (
+            self.history,
+            self.vision,
+            self.mission,
+            self.hamlets,
+            self.population,
+            self.households,
+            self.area_hectares,
+            self.latitude,
+            self.longitude,
+        )
         return (
-            not any(facts)
+            all(fact in (None, "") for fact in facts)
             and not self.borders()
             and not self.institutions
-            and not (self.officials.exists())
+            and not self.officials.exists()
         )
 
     def hamlet_list(self):
