@@ -72,6 +72,22 @@ def add_missing_sections(home):
     ]
 
 
+def _add_sections_to_new_home(home):
+    # The home page was created a moment ago in this transaction and has no children, so its
+    # sections take the first paths below it in order; treebeard's add_child would lock and
+    # query the parent again for each of them.
+    for step, (page_class, title, slug) in enumerate(SECTIONS, start=1):
+        page = new_page(
+            page_class, title=title, slug=slug, locale_id=home.locale_id, show_in_menus=True
+        )
+        page.depth = home.depth + 1
+        page.path = Page._get_path(home.path, page.depth, step)
+        page._cached_parent_obj = home
+        page.save()
+    Page.objects.filter(pk=home.pk).update(numchild=len(SECTIONS))
+    home.numchild = len(SECTIONS)
+
+
 def check_new_village(code, slug=None, domain=None):
     """The register entry and cleaned address of a village that can be created.
 
@@ -131,7 +147,7 @@ def _provision(code, slug, domain):
                 VillageHomePage, title=entry.name, slug=slug, locale_id=portal.locale_id
             )
         )
-        add_missing_sections(home)
+        _add_sections_to_new_home(home)
         site = Site.objects.create(
             hostname=domain or f"{slug}.{settings.BALAI_BASE_DOMAIN}",
             port=settings.BALAI_SITE_PORT,

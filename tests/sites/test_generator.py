@@ -29,6 +29,13 @@ def test_a_new_village_is_a_complete_site(hajimena):
     assert hajimena.collection.get_parent().name == "18.01.04 Kecamatan Natar"
 
 
+def test_the_page_and_collection_trees_stay_consistent(hajimena, sidosari):
+    # Treebeard's own check: paths, depths and child counts agree.
+    assert all(not problems for problems in Page.find_problems())
+    assert all(not problems for problems in Collection.find_problems())
+    assert hajimena.home_page.get_children().count() == hajimena.home_page.numchild == 7
+
+
 def test_the_page_tree_mirrors_the_register(hajimena, sidosari):
     portal = PortalHomePage.objects.get()
     regency = RegencyPage.objects.child_of(portal).get()
