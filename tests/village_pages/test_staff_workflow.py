@@ -134,9 +134,7 @@ def test_a_photo_over_ten_megabytes_is_refused(hajimena):
 def test_a_photo_without_a_description_is_refused(hajimena):
     client = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
     response = upload(client, hajimena, "sawah.jpg", jpeg(300, 200), "image/jpeg", description="")
-    assert "Say what the photo shows" in response.content.decode() or (
-        "untuk orang yang tidak dapat melihatnya" in response.content.decode()
-    )
+    assert "Jelaskan isi foto untuk orang yang tidak dapat melihatnya" in response.content.decode()
     assert not Image.objects.exists()
 
 
