@@ -5,6 +5,8 @@ thousands of villages Balai keeps the answer in the cache instead. Any change to
 Village bumps a generation number, which retires every cached answer at once.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -23,8 +25,9 @@ class UnknownHost(LookupError):
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, None)
+        # A new start never meets an answer cached before the key was lost (evicted, say).
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
@@ -32,7 +35,7 @@ def forget_hosts():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, None)
+        _generation()
 
 
 def portal_hostnames():
