@@ -12,8 +12,15 @@ DEMO_VILLAGES = [
                 14000,
                 "kg",
                 "Beras pulen dari sawah irigasi Hajimena.",
+                "pertanian",
             ),
-            ("Keripik Pisang Kepok", 25000, "pack", "Keripik renyah buatan KWT Melati, 250 gram."),
+            (
+                "Keripik Pisang Kepok",
+                25000,
+                "pack",
+                "Keripik renyah buatan KWT Melati, 250 gram.",
+                "makanan-minuman",
+            ),
         ],
     },
     {
@@ -22,13 +29,20 @@ DEMO_VILLAGES = [
         "phone": "0728-21345",
         "whatsapp": "0813-6600-1122",
         "products": [
-            ("Kopi Robusta Liwa Bubuk", 60000, "pack", "Petik merah, sangrai sedang, 250 gram."),
-            ("Green Bean Robusta", 48000, "kg", "Biji kopi mentah kadar air 12 persen."),
+            (
+                "Kopi Robusta Liwa Bubuk",
+                60000,
+                "pack",
+                "Petik merah, sangrai sedang, 250 gram.",
+                "kopi",
+            ),
+            ("Green Bean Robusta", 48000, "kg", "Biji kopi mentah kadar air 12 persen.", "kopi"),
             (
                 "Paket Wisata Kebun Kopi",
                 150000,
                 "paket",
                 "Petik, sangrai dan seduh bersama petani.",
+                "paket-wisata",
             ),
         ],
     },
@@ -38,8 +52,20 @@ DEMO_VILLAGES = [
         "phone": "0724-350123",
         "whatsapp": "0821-7788-9900",
         "products": [
-            ("Kain Tapis Motif Pucuk Rebung", 750000, "pcs", "Tenun tapis sulam benang emas."),
-            ("Madu Hutan Tulang Bawang", 120000, "botol", "Madu liar 500 ml dari hutan larangan."),
+            (
+                "Kain Tapis Motif Pucuk Rebung",
+                750000,
+                "pcs",
+                "Tenun tapis sulam benang emas.",
+                "fesyen-tekstil",
+            ),
+            (
+                "Madu Hutan Tulang Bawang",
+                120000,
+                "botol",
+                "Madu liar 500 ml dari hutan larangan.",
+                "makanan-minuman",
+            ),
         ],
     },
     {
@@ -48,8 +74,20 @@ DEMO_VILLAGES = [
         "phone": "0721-702345",
         "whatsapp": "0811-7234-5678",
         "products": [
-            ("Keripik Pisang Cokelat", 30000, "pack", "Oleh-oleh khas Lampung, 300 gram."),
-            ("Sambal Lingkung", 35000, "botol", "Abon ikan pedas khas Lampung, 200 gram."),
+            (
+                "Keripik Pisang Cokelat",
+                30000,
+                "pack",
+                "Oleh-oleh khas Lampung, 300 gram.",
+                "makanan-minuman",
+            ),
+            (
+                "Sambal Lingkung",
+                35000,
+                "botol",
+                "Abon ikan pedas khas Lampung, 200 gram.",
+                "makanan-minuman",
+            ),
         ],
     },
     {
@@ -58,8 +96,14 @@ DEMO_VILLAGES = [
         "phone": "0727-331122",
         "whatsapp": "0852-6677-8899",
         "products": [
-            ("Jagung Pipil Kering", 5500, "kg", "Jagung pakan kadar air 15 persen."),
-            ("Susu Sapi Segar", 15000, "liter", "Diperah pagi, dari kelompok ternak Sido Makmur."),
+            ("Jagung Pipil Kering", 5500, "kg", "Jagung pakan kadar air 15 persen.", "pertanian"),
+            (
+                "Susu Sapi Segar",
+                15000,
+                "liter",
+                "Diperah pagi, dari kelompok ternak Sido Makmur.",
+                "peternakan",
+            ),
         ],
     },
 ]
@@ -179,3 +223,14 @@ PROFILE = {
         ),
     ],
 }
+
+
+SELLERS = [
+    ("bumdes", "BUMDes {name} Maju", "Badan usaha milik desa: pemasaran hasil tani dan olahan."),
+    ("umkm", "Dapur Ibu-Ibu {name}", "Usaha rumahan kelompok wanita tani."),
+]
+
+
+def sellers_for(village_data):
+    """The demo sellers of a village, ordering through the village's WhatsApp number."""
+    return [(kind, name, text, village_data["whatsapp"]) for kind, name, text in SELLERS]

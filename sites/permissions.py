@@ -27,7 +27,14 @@ MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
 ]
 MODERATOR_SITE_PERMISSIONS = ["sites.change_villagesettings"]
 # Model-level rights; which rows staff see is limited to their village by the views.
-STAFF_MODEL_PERMISSIONS = ["village_pages.view_complaint", "village_pages.change_complaint"]
+STAFF_MODEL_PERMISSIONS = [
+    "village_pages.view_complaint",
+    "village_pages.change_complaint",
+    "marketplace.add_seller",
+    "marketplace.change_seller",
+    "marketplace.delete_seller",
+    "marketplace.view_seller",
+]
 
 
 def _permission_ids():
@@ -40,6 +47,7 @@ def _permission_ids():
             "wagtaildocs",
             "sites",
             "village_pages",
+            "marketplace",
         ]
     ).values_list("id", "content_type__app_label", "codename")
     return {f"{app}.{codename}": pk for pk, app, codename in rows}

@@ -1,6 +1,10 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from .views import ComplaintViewSet
+from .models import Complaint
+from .views import ComplaintViewSet, SentByVillagersPolicy
+
+register_permission_policy(Complaint, SentByVillagersPolicy(Complaint))
 
 
 @hooks.register("register_admin_viewset")

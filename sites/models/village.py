@@ -8,6 +8,10 @@ class VillageQuerySet(models.QuerySet):
         """Villages below a regency or district code ("18.01", "18.01.04")."""
         return self.filter(code__startswith=code + ".")
 
+    def for_page(self, page):
+        """The village a page belongs to, or None for the portal's pages."""
+        return self.filter(home_page__in=page.get_ancestors(inclusive=True)).first()
+
 
 class Village(models.Model):
     """One desa or kelurahan of the register, and everything Balai made for it."""

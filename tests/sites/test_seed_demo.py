@@ -34,7 +34,10 @@ def test_seed_demo_makes_living_villages_and_can_run_again():
     home = Client(HTTP_HOST="kubu-perahu.localhost").get("/").content.decode()
     assert "<h1>Pekon Kubu Perahu</h1>" in home and "kopi robusta" in home
     products = Client(HTTP_HOST="kubu-perahu.localhost").get("/produk/").content.decode()
-    assert "Kopi Robusta Liwa Bubuk" in products and "Rp60.000 / bungkus" in products
+    assert (
+        "Kopi Robusta Liwa Bubuk" in products
+        and "<del>Rp60.000</del> Rp54.000 / bungkus" in products
+    )
     service = Client(HTTP_HOST="kubu-perahu.localhost").get("/layanan/").content.decode()
     assert "Surat Keterangan Domisili" in service
 

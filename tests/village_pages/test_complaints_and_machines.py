@@ -471,3 +471,13 @@ def test_a_title_cannot_break_out_of_the_structured_data(hajimena, sidosari):
     assert "<script>alert(1)" not in html(response)
     (article,) = json_ld(response)
     assert article["headline"] == title
+
+
+def test_nobody_writes_a_complaint_in_the_admin(hajimena):
+    from django.contrib.auth import get_user_model
+
+    operator = get_user_model().objects.create_superuser("operator", "op@balai.id", "x")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(operator)
+    assert client.get("/admin/complaints/").status_code == 200
+    assert client.get("/admin/complaints/new/").status_code in (302, 403)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from marketplace.models import ProductPage
+from tests.marketplace.products import add_product
 from village_pages.models import EventPage, NewsPage, ServicePage
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def photo(village, number):
 def add_content(village, count, start=0):
     """`count` more news, events, services and products, every other one with a photo."""
     news, events = section(village, "berita"), section(village, "agenda")
-    services, products = section(village, "layanan"), section(village, "produk")
+    services = section(village, "layanan")
     today = datetime.date(2026, 11, 1)
     for number in range(start, start + count):
         image = photo(village, number) if number % 2 == 0 else None
@@ -59,9 +59,7 @@ def add_content(village, count, start=0):
                 title=f"Surat {number}", purpose="Untuk warga.", requirements="KTP"
             )
         )
-        products.add_child(
-            instance=ProductPage(title=f"Produk {number}", price=10000, description="Enak.")
-        )
+        add_product(village, f"Produk {number}", image=image)
 
 
 def queries_for(host, path):

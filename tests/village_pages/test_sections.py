@@ -12,8 +12,9 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents import get_document_model
 
-from marketplace.models import ProductIndexPage, ProductPage
+from marketplace.models import ProductIndexPage
 from sites.models import DistrictPage, PortalHomePage, RegencyPage, VillageSettings
+from tests.marketplace.products import add_product
 from village_pages.models import (
     AnnouncementIndexPage,
     EventIndexPage,
@@ -449,16 +450,9 @@ def test_the_home_page_shows_this_villages_latest_news_events_services_and_produ
     for title in ("Surat E", "Surat D", "Surat C", "Surat B", "Surat A"):
         add_service(hajimena, title)
     add_service(sidosari, "Surat Sidosari")
-    section(hajimena, "produk").add_child(
-        instance=ProductPage(
-            title="Keripik pisang", description="<p>Renyah.</p>", price=25000, unit="kg"
-        )
-    )
-    sidosari_products = section(sidosari, "produk")
-    assert isinstance(sidosari_products, ProductIndexPage)
-    sidosari_products.add_child(
-        instance=ProductPage(title="Kopi Sidosari", description="<p>Robusta.</p>", price=60000)
-    )
+    add_product(hajimena, "Keripik pisang", price=25000, unit="kg")
+    assert isinstance(section(sidosari, "produk"), ProductIndexPage)
+    add_product(sidosari, "Kopi Sidosari", price=60000)
 
     page = html(hajimena)
     latest = page.split("<h2>Berita terbaru</h2>")[1].split("</section>")[0]

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail.models import Page
 
-from marketplace.models import ProductPage
+from marketplace.models import ProductCategory, ProductPage, ProductPhoto, Seller
 from sites import demo_content as demo
 from sites.demo_images import demo_image
 from sites.generator import VillageExists, add_missing_sections, ensure_portal, provision_village
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         self.add_announcements(sections["pengumuman"], fill)
         self.add_services(sections["layanan"], fill)
         self.add_events(sections["agenda"], village, fill, seed)
-        self.add_products(sections["produk"], data["products"])
+        self.add_products(sections["produk"], village, data, seed)
         self.fill_profile(sections["profil"].specific, village, fill, seed)
 
     def fill_settings(self, site_settings, village, data):
@@ -140,13 +140,31 @@ class Command(BaseCommand):
                 )
             )
 
-    def add_products(self, index, products):
+    def add_products(self, index, village, data, seed):
         if index.get_children().exists():
             return
-        for title, price, unit, description in products:
+        sellers = [
+            Seller.objects.get_or_create(
+                village=village,
+                name=name.format(name=village.name),
+                defaults={"kind": kind, "description": description, "whatsapp_number": number},
+            )[0]
+            for kind, name, description, number in demo.sellers_for(data)
+        ]
+        categories = {category.slug: category for category in ProductCategory.objects.all()}
+        for number, (title, price, unit, description, category) in enumerate(data["products"]):
+            photo = demo_image(village.collection, title, seed + 80 + number)
             index.add_child(
                 instance=ProductPage(
-                    title=title, price=price, unit=unit, description=f"<p>{description}</p>"
+                    title=title,
+                    price=price,
+                    discounted_price=price * 9 // 10 if number == 0 else None,
+                    unit=unit,
+                    description=f"<p>{description}</p>",
+                    summary=description,
+                    seller=sellers[number % len(sellers)],
+                    category=categories.get(category),
+                    photos=[ProductPhoto(image=photo)],
                 )
             )
 

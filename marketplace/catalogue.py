@@ -1,0 +1,83 @@
+"""Product lists a visitor can filter, search, sort and page through, all in the URL."""
+
+from django import forms
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from .models import ProductCategory, ProductPage, ProductPhoto
+
+PER_PAGE = 24
+SORTS = {
+    "terbaru": ("-first_published_at", "-pk"),
+    "termurah": ("selling", "pk"),
+    "termahal": ("-selling", "-pk"),
+}
+
+
+class CatalogueFilters(forms.Form):
+    q = forms.CharField(label=_("Search products"), required=False, max_length=100)
+    kategori = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=ProductCategory.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All categories"),
+    )
+    harga_min = forms.IntegerField(label=_("Lowest price"), min_value=0, required=False)
+    harga_maks = forms.IntegerField(label=_("Highest price"), min_value=0, required=False)
+    ketersediaan = forms.ChoiceField(
+        label=_("Availability"),
+        choices=[("", _("Any"))] + list(ProductPage.Availability.choices),
+        required=False,
+    )
+    urut = forms.ChoiceField(
+        label=_("Sort"),
+        choices=[
+            ("terbaru", _("Newest")),
+            ("termurah", _("Price, low to high")),
+            ("termahal", _("Price, high to low")),
+        ],
+        required=False,
+    )
+    penjual = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        categories = ProductCategory.objects.all()
+        if locale is not None:
+            categories = categories.filter(locale=locale)
+        self.fields["kategori"].queryset = categories
+
+    def apply(self, products):
+        """`products` narrowed and ordered as the visitor asked; invalid values are ignored."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        products = products.annotate(selling=Coalesce("discounted_price", "price"))
+        if data.get("q"):
+            products = products.filter(
+                Q(title__icontains=data["q"]) | Q(summary__icontains=data["q"])
+            )
+        if data.get("kategori"):
+            products = products.filter(category=data["kategori"])
+        if data.get("harga_min") is not None:
+            products = products.filter(selling__gte=data["harga_min"])
+        if data.get("harga_maks") is not None:
+            products = products.filter(selling__lte=data["harga_maks"])
+        if data.get("ketersediaan"):
+            products = products.filter(availability=data["ketersediaan"])
+        if data.get("penjual"):
+            products = products.filter(seller_id=data["penjual"])
+        return products.order_by(*SORTS.get(data.get("urut") or "terbaru"))
+
+
+def with_cards(products):
+    """What a product card shows, fetched in a fixed number of queries for any page size."""
+    return products.select_related("seller", "village").prefetch_related(
+        Prefetch(
+            "photos",
+            queryset=ProductPhoto.objects.select_related("image").prefetch_related(
+                "image__renditions"
+            ),
+        )
+    )

@@ -1,0 +1,31 @@
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from sites.staff import villages_of
+
+
+class SellerForm(WagtailAdminModelForm):
+    """Staff add sellers to their own village; one village is chosen for them."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and "village" in self.fields:
+            villages = villages_of(for_user)
+            self.fields["village"].queryset = villages
+            if villages.count() == 1:
+                self.fields["village"].initial = villages.first()
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    """A product's seller is chosen among its own village's sellers only."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        from sites.models import Village
+
+        from .models import Seller
+
+        page = self.instance if self.instance.pk else parent_page
+        village = Village.objects.for_page(page) if page else None
+        if "seller" in self.fields:
+            self.fields["seller"].required = True
+            self.fields["seller"].queryset = Seller.objects.filter(village=village)
