@@ -81,3 +81,31 @@ def with_cards(products):
             ),
         )
     )
+
+
+class PortalCatalogueFilters(CatalogueFilters):
+    """The province catalogue also narrows by region and by the kind of seller."""
+
+    kabupaten = forms.ChoiceField(label=_("Regency or city"), required=False)
+    kecamatan = forms.ChoiceField(label=_("District"), required=False)
+    jenis = forms.ChoiceField(label=_("Kind of seller"), required=False)
+
+    def __init__(self, *args, regencies=(), districts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Seller
+
+        self.fields["kabupaten"].choices = [("", _("All regencies")), *regencies]
+        self.fields["kecamatan"].choices = [("", _("All districts")), *districts]
+        self.fields["jenis"].choices = [("", _("All sellers")), *Seller.Kind.choices]
+        self.order_fields(["q", "kabupaten", "kecamatan", "kategori", "jenis"])
+
+    def apply(self, products):
+        products = super().apply(products)
+        data = getattr(self, "cleaned_data", {})
+        if data.get("kabupaten"):
+            products = products.filter(village__regency_code=data["kabupaten"])
+        if data.get("kecamatan"):
+            products = products.filter(village__district_code=data["kecamatan"])
+        if data.get("jenis"):
+            products = products.filter(seller__kind=data["jenis"])
+        return products

@@ -117,7 +117,12 @@ def site_root_paths_for(url_path, memo=None):
             )
             memo.update(found)
     paths = [path for prefix in prefixes for path in memo[prefix]]
-    return sorted(paths, key=lambda path: len(path.root_path), reverse=True)
+    if not paths:
+        return []
+    # Village sites sit inside the portal's tree, but a page belongs to the innermost site only:
+    # a village's page is never served, or linked to, on the portal's host.
+    deepest = max(len(path.root_path) for path in paths)
+    return [path for path in paths if len(path.root_path) == deepest]
 
 
 def _root_paths_from_database(prefixes):

@@ -1,13 +1,15 @@
 from django.db import models
 from django.db.models import Count
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .base_page import BasePage
 from .village import Village
 
 
-class PortalHomePage(BasePage):
+class PortalHomePage(RoutablePageMixin, BasePage):
     """The province portal's front door: every regency and how many villages it has online."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -15,6 +17,55 @@ class PortalHomePage(BasePage):
 
     class Meta:
         verbose_name = _("portal home page")
+
+    @path("")
+    def index(self, request):
+        from marketplace.catalogue import with_cards
+        from marketplace.models import ProductPage
+
+        newest = with_cards(ProductPage.objects.live()).order_by("-first_published_at", "-pk")
+        return self.render(request, context_overrides={"new_products": newest[:8]})
+
+    @path("produk/", name="products")
+    def products(self, request):
+        """Every village's products in one catalogue, with counts beside the filters."""
+        from marketplace.catalogue import PER_PAGE, PortalCatalogueFilters, with_cards
+        from marketplace.models import ProductPage
+        from village_pages.models.sections import paginate
+
+        regencies = list(
+            Village.objects.values_list("regency_code", "regency_name")
+            .distinct()
+            .order_by("regency_code")
+        )
+        chosen_regency = request.GET.get("kabupaten", "")
+        districts = (
+            list(
+                Village.objects.filter(regency_code=chosen_regency)
+                .values_list("district_code", "district_name")
+                .distinct()
+                .order_by("district_name")
+            )
+            if chosen_regency
+            else []
+        )
+        filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
+        products = filters.apply(ProductPage.objects.live())
+        counts = products.order_by()
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "products": paginate(request, with_cards(products), PER_PAGE),
+                "category_counts": counts.values("category__slug", "category__name")
+                .annotate(n=Count("pk"))
+                .order_by("category__name"),
+                "regency_counts": counts.values("village__regency_code", "village__regency_name")
+                .annotate(n=Count("pk"))
+                .order_by("village__regency_name"),
+            },
+            template="sites/portal_catalogue.html",
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -73,3 +124,9 @@ class DistrictPage(RegionPage):
 
     class Meta:
         verbose_name = _("district page")
+
+    def route(self, request, path_components):
+        if path_components:
+            # The villages below are served on their own hosts, never through the portal's.
+            raise Http404
+        return super().route(request, path_components)

@@ -1,7 +1,8 @@
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from sites.generator import change_address
+from sites.routing import site_for_hostname
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +88,18 @@ def test_page_urls_point_at_the_village_host(hajimena):
     change_address(hajimena, "hajimena", "hajimena.desa.id")
     news = hajimena.home_page.get_children().get(slug="berita").specific
     assert news.full_url == "http://hajimena.desa.id/berita/"
+
+
+def test_the_portal_links_to_village_pages_on_their_own_hosts(hajimena):
+    news = hajimena.home_page.get_children().get(slug="berita")
+    request = RequestFactory(HTTP_HOST="localhost").get("/")
+    request._wagtail_site, request.village = site_for_hostname("localhost")
+    assert news.get_url(request) == "http://hajimena.localhost/berita/"
+
+
+def test_the_portal_host_never_serves_a_villages_pages(hajimena):
+    for path in (
+        "/lampung-selatan/kecamatan-natar/hajimena/",
+        "/lampung-selatan/kecamatan-natar/hajimena/berita/",
+    ):
+        assert get("localhost", path).status_code == 404, path
