@@ -5,9 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace import api
 from sites.sitemaps import robots_txt, sitemap_xml
 
 urlpatterns = [
+    path("api/produk/", api.products, name="products_api"),
     path("sitemap.xml", sitemap_xml),
     path("robots.txt", robots_txt),
     path("admin/", include(wagtailadmin_urls)),
