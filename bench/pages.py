@@ -31,6 +31,31 @@ def set_up(folder):
     settings.MEDIA_ROOT = Path(folder) / "media"
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    fill_catalogue()
+
+
+def fill_catalogue(size=24):
+    """Enough products in one village for a full catalogue page, as a busy BUMDes would have."""
+    from marketplace.models import ProductPage, ProductPhoto
+    from sites.models import Village
+
+    village = Village.objects.get(slug=VILLAGE_HOST.split(".")[0])
+    index = village.home_page.get_children().get(slug="produk")
+    model = ProductPage.objects.child_of(index).first()
+    photos = [photo.image for photo in model.photos.all()]
+    for number in range(ProductPage.objects.child_of(index).count(), size):
+        index.add_child(
+            instance=ProductPage(
+                title=f"Kopi bubuk pilihan nomor {number}",
+                price=40000 + number * 1000,
+                unit="pack",
+                description="<p>Robusta petik merah dari kebun warga.</p>",
+                summary="Robusta petik merah dari kebun warga.",
+                seller=model.seller,
+                category=model.category,
+                photos=[ProductPhoto(image=photos[0])],
+            )
+        )
 
 
 def page_paths():
@@ -43,6 +68,7 @@ def page_paths():
 
     return {
         "home": "/",
+        "catalogue (24)": "/produk/",
         "news index": "/berita/",
         "news article": first(NewsPage),
         "announcements": "/pengumuman/",
@@ -51,7 +77,6 @@ def page_paths():
         "service": first(ServicePage),
         "events": "/agenda/",
         "event": first(EventPage),
-        "products": "/produk/",
         "product": first(ProductPage),
         "profile": "/profil/",
         "complaint form": "/pengaduan/",
@@ -85,7 +110,11 @@ def main():
     with tempfile.TemporaryDirectory(prefix="balai-pages-") as folder:
         set_up(folder)
         client = Client()
-        rows = [("portal", *measure(client, "/", "localhost"))]
+        rows = [
+            ("portal", *measure(client, "/", "localhost")),
+            ("portal products", *measure(client, "/produk/", "localhost")),
+            ("products API", *measure(client, "/api/produk/", "localhost")),
+        ]
         rows += [
             (name, *measure(client, path, VILLAGE_HOST)) for name, path in page_paths().items()
         ]

@@ -73,7 +73,7 @@ class CatalogueFilters(forms.Form):
 
 def with_cards(products):
     """What a product card shows, fetched in a fixed number of queries for any page size."""
-    return products.select_related("seller", "village").prefetch_related(
+    return products.select_related("seller", "village", "category").prefetch_related(
         Prefetch(
             "photos",
             queryset=ProductPhoto.objects.select_related("image").prefetch_related(
