@@ -1,6 +1,7 @@
 """The complaint form: what a villager may send, and how often."""
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -68,12 +69,20 @@ class ComplaintForm(forms.ModelForm):
         return cleaned
 
 
+def client_address(request):
+    """The visitor's address; behind BALAI_PROXY_COUNT proxies, the one the first proxy saw."""
+    hops = settings.BALAI_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if hops and len(forwarded) >= hops and forwarded[-hops]:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 class RateLimit:
     """At most a few messages from one client to one village in ten minutes."""
 
     def __init__(self, request, page):
-        client = request.META.get("REMOTE_ADDR", "")
-        self.key = f"balai:complaints:{page.pk}:{client}"
+        self.key = f"balai:complaints:{page.pk}:{client_address(request)}"
 
     def exceeded(self):
         return cache.get(self.key, 0) >= SUBMISSIONS_PER_WINDOW

@@ -24,6 +24,8 @@ BALAI_BASE_DOMAIN = os.environ.get("BALAI_BASE_DOMAIN", "localhost").strip().low
 # Port and scheme of the public URLs (80: http, 443: https, anything else: http with the port).
 # Other names the portal answers to, such as the server's own address.
 BALAI_PORTAL_ALIASES = env_list("BALAI_PORTAL_ALIASES", "127.0.0.1,[::1]")
+# How many proxies (load balancers) stand before Balai and add X-Forwarded-For; 0 trusts none.
+BALAI_PROXY_COUNT = int(os.environ.get("BALAI_PROXY_COUNT", "0"))
 BALAI_SITE_PORT = int(os.environ.get("BALAI_SITE_PORT", "443"))
 
 # Hosts are checked by sites.middleware.VillageHostMiddleware against the base domain and

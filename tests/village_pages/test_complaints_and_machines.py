@@ -481,3 +481,19 @@ def test_nobody_writes_a_complaint_in_the_admin(hajimena):
     client.force_login(operator)
     assert client.get("/admin/complaints/").status_code == 200
     assert client.get("/admin/complaints/new/").status_code in (302, 403)
+
+
+def test_behind_a_load_balancer_visitors_are_told_apart(hajimena, settings):
+    settings.BALAI_PROXY_COUNT = 1
+    client = Client(HTTP_HOST="hajimena.localhost")
+    form = {"name": "Sri", "phone": "0812-3456-7890", "message": "Lampu jalan mati."}
+    for _ in range(3):
+        client.post("/pengaduan/", form, HTTP_X_FORWARDED_FOR="10.0.0.1", REMOTE_ADDR="10.9.9.9")
+    limited = client.post(
+        "/pengaduan/", form, HTTP_X_FORWARDED_FOR="10.0.0.1", REMOTE_ADDR="10.9.9.9"
+    )
+    assert limited.status_code == 429
+    other = client.post(
+        "/pengaduan/", form, HTTP_X_FORWARDED_FOR="10.0.0.2", REMOTE_ADDR="10.9.9.9"
+    )
+    assert other.status_code == 302
