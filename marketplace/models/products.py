@@ -137,8 +137,11 @@ class ProductPage(BasePage):
         errors = {}
         if self.discounted_price is not None and self.price and self.discounted_price >= self.price:
             errors["discounted_price"] = _("A discounted price must be lower than the price.")
-        if not self.photos.all():
+        photos = len(self.photos.all())
+        if not photos:
             errors["title"] = _("Add at least one photo: buyers want to see what they order.")
+        elif photos > MAX_PHOTOS:
+            errors["title"] = _("A product has at most six photos.")
         if errors:
             raise ValidationError(errors)
 
@@ -161,8 +164,12 @@ class ProductPage(BasePage):
         return format_rupiah(self.price) if self.discounted_price else ""
 
     def main_photo(self):
-        first = self.photos.first()
-        return first.image if first else None
+        photos = self.photos.all()
+        return photos[0].image if photos else None
+
+    @property
+    def share_image(self):
+        return self.listing_image or self.main_photo()
 
     def get_context(self, request, *args, **kwargs):
         from sites.models import VillageSettings

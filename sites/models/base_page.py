@@ -43,6 +43,11 @@ class BasePage(ListingFields, Page):
     class Meta:
         abstract = True
 
+    @property
+    def share_image(self):
+        """The picture shown when the page is shared on WhatsApp or Facebook."""
+        return self.listing_image
+
     def full_clean(self, *args, **kwargs):
         if bulk.active():
             # The generator has checked slugs, parents and types itself.

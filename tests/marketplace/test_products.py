@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from marketplace.models import ProductCategory, ProductPage, Seller
+from marketplace.models import ProductCategory, ProductPage, ProductPhoto, Seller
 from sites.models import VillageSettings
 from sites.staff import add_staff
 from tests.marketplace.products import add_product, photo, seller_of
@@ -391,3 +391,23 @@ def test_a_product_page_costs_the_same_queries_for_few_or_many(hajimena, sidosar
     few = queries_for(path)
     add_products(hajimena, 18, start=2)
     assert queries_for(path) == few
+
+
+def test_a_shared_product_shows_its_main_photo(hajimena):
+    product = add_product(hajimena, "Kopi bubuk", price=30000, image=photo(hajimena, "Kopi"))
+    page = Client(HTTP_HOST="hajimena.localhost").get(product.url).content.decode()
+    assert re.search(r'<meta property="og:image" content="http://hajimena\.localhost/media/', page)
+
+
+def test_a_product_has_at_most_six_photos(hajimena):
+    image = photo(hajimena, "Kopi")
+    product = ProductPage(
+        title="Kopi bubuk",
+        price=30000,
+        description="<p>Robusta.</p>",
+        seller=seller_of(hajimena),
+        photos=[ProductPhoto(image=image) for _ in range(7)],
+    )
+    index = hajimena.home_page.get_children().get(slug="produk")
+    with pytest.raises(ValidationError, match="paling banyak enam foto"):
+        index.add_child(instance=product)
