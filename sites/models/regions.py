@@ -38,7 +38,8 @@ class PortalHomePage(RoutablePageMixin, BasePage):
             .distinct()
             .order_by("regency_code")
         )
-        chosen_regency = request.GET.get("kabupaten", "")
+        # A shared link may name a district alone; its regency is its code's first part.
+        chosen_regency = request.GET.get("kabupaten") or request.GET.get("kecamatan", "")[:5]
         districts = (
             list(
                 Village.objects.filter(regency_code=chosen_regency)
