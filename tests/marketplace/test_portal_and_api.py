@@ -5,13 +5,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from marketplace.models import ProductCategory, ProductPage
 from sites.generator import provision_village
 from tests.marketplace.products import add_product, photo, seller_of
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -437,15 +436,6 @@ def test_the_api_gives_at_most_a_hundred_products_a_page(hajimena):
 # 4. Query counts
 
 
-def queries_for(path, host=PORTAL):
-    client = Client(HTTP_HOST=host)
-    assert client.get(path).status_code == 200  # makes image renditions and fills caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
-
-
 KINDS = ["bumdes", "umkm", "poktan", "koperasi", "perorangan"]
 CATEGORIES = ["kopi", "pertanian", "kerajinan"]
 
@@ -475,7 +465,7 @@ def add_products(village, count, start=0):
 def test_the_portal_costs_the_same_queries_for_few_or_many(hajimena, kubu_perahu, path):
     add_products(hajimena, 2)
     add_products(kubu_perahu, 2)
-    few = queries_for(path)
+    few = queries_for(PORTAL, path)
     sidosari = provision_village("18.01.04.2002")
     kedaton = provision_village(KEDATON)
     add_products(hajimena, 6, start=2)
@@ -486,4 +476,4 @@ def test_the_portal_costs_the_same_queries_for_few_or_many(hajimena, kubu_perahu
         assert api(path)["count"] == 28
     else:
         assert len(card_titles(visit(path))) >= 8
-    assert queries_for(path) == few
+    assert queries_for(PORTAL, path) == few

@@ -6,14 +6,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from marketplace.models import ProductCategory, ProductPage, ProductPhoto, Seller
 from sites.models import VillageSettings
 from sites.staff import add_staff
 from tests.marketplace.products import add_product, photo, seller_of
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -353,15 +352,6 @@ def test_a_product_form_offers_only_the_villages_sellers(editor_client, hajimena
 # 7. Query counts
 
 
-def queries_for(path, host=HAJIMENA_HOST):
-    client = Client(HTTP_HOST=host)
-    assert client.get(path).status_code == 200  # makes renditions and fills caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def add_products(village, count, start=0):
     sellers = [seller_of(village, "Kelompok Tani"), seller_of(village, "BUMDes")]
     for number in range(start, start + count):
@@ -378,19 +368,19 @@ def add_products(village, count, start=0):
 def test_the_catalogue_costs_the_same_queries_for_few_or_many(hajimena, sidosari, path):
     add_products(sidosari, 3)
     add_products(hajimena, 2)
-    few = queries_for(path)
+    few = queries_for(HAJIMENA_HOST, path)
     add_products(hajimena, 18, start=2)
     assert len(card_titles(visit(path))) == 20
-    assert queries_for(path) == few
+    assert queries_for(HAJIMENA_HOST, path) == few
 
 
 def test_a_product_page_costs_the_same_queries_for_few_or_many(hajimena, sidosari):
     add_products(sidosari, 3)
     add_products(hajimena, 2)
     path = product_url(ProductPage.objects.get(title="Produk 0", village=hajimena))
-    few = queries_for(path)
+    few = queries_for(HAJIMENA_HOST, path)
     add_products(hajimena, 18, start=2)
-    assert queries_for(path) == few
+    assert queries_for(HAJIMENA_HOST, path) == few
 
 
 def test_a_shared_product_shows_its_main_photo(hajimena):

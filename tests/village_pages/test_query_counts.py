@@ -5,13 +5,11 @@ import io
 
 import pytest
 from django.core.files.images import ImageFile
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
 from tests.marketplace.products import add_product
+from tests.queries import queries_for
 from village_pages.models import EventPage, NewsPage, ServicePage
 
 pytestmark = pytest.mark.django_db
@@ -60,15 +58,6 @@ def add_content(village, count, start=0):
             )
         )
         add_product(village, f"Produk {number}", image=image)
-
-
-def queries_for(host, path):
-    client = Client(HTTP_HOST=host)
-    assert client.get(path).status_code == 200  # makes image renditions and fills caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(
