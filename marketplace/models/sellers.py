@@ -1,10 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from lokal import normalize_phone, parse_phone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 
-from sites.validators import validate_phone
+from sites.validators import stored_phone, validate_phone, whatsapp_id
 
 from ..forms import SellerForm
 
@@ -72,10 +71,9 @@ class Seller(TranslatableMixin, models.Model):
     def clean(self):
         super().clean()
         # Stored in one form (+62...) whatever was typed: 0812-..., +62 812... or 62812...
-        if self.whatsapp_number and normalize_phone(self.whatsapp_number):
-            self.whatsapp_number = normalize_phone(self.whatsapp_number)
+        self.whatsapp_number = stored_phone(self.whatsapp_number)
 
     @property
     def whatsapp(self):
         """The number as wa.me wants it (628...), or "" when none is set."""
-        return parse_phone(self.whatsapp_number).whatsapp if self.whatsapp_number else ""
+        return whatsapp_id(self.whatsapp_number)

@@ -1,10 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from lokal import normalize_phone, parse_phone
+from lokal import parse_phone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..validators import validate_phone
+from ..validators import stored_phone, validate_phone, whatsapp_id
 
 # What villages call themselves: Lampung's regencies have their own words for "desa".
 LOCAL_WORDS = ["Desa", "Kelurahan", "Pekon", "Tiyuh", "Kampung", "Nagari", "Gampong", "Negeri"]
@@ -104,11 +104,8 @@ class VillageSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        # Stored in one form (+62...) whatever the secretary typed.
-        for field in ("contact_phone", "whatsapp_number"):
-            value = getattr(self, field)
-            if value and normalize_phone(value):
-                setattr(self, field, normalize_phone(value))
+        self.contact_phone = stored_phone(self.contact_phone)
+        self.whatsapp_number = stored_phone(self.whatsapp_number)
 
     @property
     def accent(self):
@@ -117,7 +114,7 @@ class VillageSettings(BaseSiteSetting):
     @property
     def whatsapp(self):
         """The number as wa.me wants it (628...), or "" when none is set."""
-        return parse_phone(self.whatsapp_number).whatsapp if self.whatsapp_number else ""
+        return whatsapp_id(self.whatsapp_number)
 
     @property
     def whatsapp_display(self):
