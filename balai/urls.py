@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import api
+from sites import explorer
 from sites.sitemaps import robots_txt, sitemap_xml
 
 urlpatterns = [
     path("api/produk/", api.products, name="products_api"),
     path("sitemap.xml", sitemap_xml),
     path("robots.txt", robots_txt),
+    path("admin/pages/", explorer.explore),
+    path("admin/pages/<int:parent_page_id>/", explorer.explore),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,12 +1,14 @@
-"""Does provisioning a village stay as fast with 2,000 villages as with none?
+"""Does provisioning a village stay as fast with 2,000 villages as with none, and does
+English cost little on top of Indonesian?
 
-Two worker processes, each with its own throwaway SQLite database, provision Lampung's
-villages (province 18) the way `import_villages` does. One fills its database to 2,000
-villages; then both provision the same next 100 villages (2,001 to 2,100 in register order),
-timed side by side, ten at a time in turns: the first 100 villages of an empty install against
-the same villages after 2,000. The same villages make the same pages, and taking turns means
-both see the same load on this shared machine. The full one then imports the rest of the
-province, and its total is reported.
+Worker processes, each with its own throwaway SQLite database, provision Lampung's villages
+(province 18) the way `import_villages` does, in Indonesian and English. One fills its
+database to 2,000 villages; then three provision the same next 100 villages (2,001 to 2,100
+in register order), timed side by side, ten at a time in turns: the first 100 villages of an
+empty install, the same villages after 2,000, and the same villages in an empty install in
+Indonesian only (BALAI_LANGUAGES=id). The same villages make the same pages, and taking turns
+means all see the same load on this shared machine. The full one then imports the rest of
+the province, and its total is reported.
 
     .venv/bin/python bench/provision.py [--quick]
 """
@@ -23,14 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 LAMPUNG = "18"
 TURN = 10  # villages per turn
 RATIO_TARGET = 1.2
+ENGLISH_TARGET = 1.1
 PROVINCE_TARGET_SECONDS = 180
 
 
 class Worker:
     """A process that provisions the next villages of the province when asked."""
 
-    def __init__(self, database, skip=0):
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    def __init__(self, database, skip=0, languages="id,en"):
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "BALAI_LANGUAGES": languages}
         self.process = subprocess.Popen(  # noqa: S603 (this same script, as a worker)
             [sys.executable, __file__, "--worker", str(skip)],
             stdin=subprocess.PIPE,
@@ -86,14 +89,19 @@ def run(timed, existing, whole_province):
             seconds += full.provision(min(500, existing - done))
             print(f"  {min(done + 500, existing):,} villages in {seconds:.0f} s", flush=True)
         empty = Worker(Path(folder) / "empty.sqlite3", skip=existing)
-        first = later = 0.0
+        indonesian = Worker(Path(folder) / "indonesian.sqlite3", skip=existing, languages="id")
+        first = later = alone = 0.0
         for _ in range(timed // TURN):
             first += empty.provision(TURN)
             later += full.provision(TURN)
+            alone += indonesian.provision(TURN)
         seconds += later
         empty.stop()
+        indonesian.stop()
+        print(f"first {timed} villages, Indonesian only: {alone * 1000 / timed:.1f} ms/village")
         print(f"first {timed} villages: {first * 1000 / timed:.1f} ms/village")
         print(f"{timed} villages after {existing:,}: {later * 1000 / timed:.1f} ms/village")
+        print(f"English on top of Indonesian: {first / alone:.2f} (target <= {ENGLISH_TARGET})")
         print(f"ratio: {later / first:.2f} (target <= {RATIO_TARGET}), measured in turns")
         if whole_province:
             seconds += full.provision(10_000)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, WorkflowPage
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from marketplace.models import ProductIndexPage
@@ -21,21 +21,26 @@ from village_pages.models import (
     VillageHomePage,
 )
 
-from . import bulk, register
+from . import bulk, page_rows, register, translations
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .models.settings import local_word_for
-from .permissions import assign_moderation_workflow, grant_village_permissions
-from .routing import is_village_subdomain
+from .permissions import (
+    assign_moderation_workflow,
+    grant_page_permissions,
+    grant_village_permissions,
+)
+from .routing import forget_hosts, is_village_subdomain
 
-# The sections every village site has, in menu order: (page type, title, slug).
+# The sections every village site has, in menu order:
+# (page type, Indonesian title and slug, English title and slug).
 SECTIONS = [
-    (NewsIndexPage, "Berita", "berita"),
-    (AnnouncementIndexPage, "Pengumuman", "pengumuman"),
-    (ServiceIndexPage, "Layanan", "layanan"),
-    (EventIndexPage, "Agenda", "agenda"),
-    (ProductIndexPage, "Produk", "produk"),
-    (ProfilePage, "Profil", "profil"),
-    (ComplaintPage, "Pengaduan", "pengaduan"),
+    (NewsIndexPage, ("Berita", "berita"), ("News", "news")),
+    (AnnouncementIndexPage, ("Pengumuman", "pengumuman"), ("Announcements", "announcements")),
+    (ServiceIndexPage, ("Layanan", "layanan"), ("Services", "services")),
+    (EventIndexPage, ("Agenda", "agenda"), ("Events", "events")),
+    (ProductIndexPage, ("Produk", "produk"), ("Products", "products")),
+    (ProfilePage, ("Profil", "profil"), ("Profile", "profile")),
+    (ComplaintPage, ("Pengaduan", "pengaduan"), ("Complaints", "complaints")),
 ]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -67,25 +72,82 @@ def add_missing_sections(home):
                 page_class, title=title, slug=slug, locale_id=home.locale_id, show_in_menus=True
             )
         )
-        for page_class, title, slug in SECTIONS
+        for page_class, (title, slug), _english in SECTIONS
         if slug not in present
     ]
 
 
-def _add_sections_to_new_home(home):
-    # The home page was created a moment ago in this transaction and has no children, so its
-    # sections take the first paths below it in order; treebeard's add_child would lock and
-    # query the parent again for each of them.
-    for step, (page_class, title, slug) in enumerate(SECTIONS, start=1):
-        page = new_page(
-            page_class, title=title, slug=slug, locale_id=home.locale_id, show_in_menus=True
+def _new_village_pages(parent, title, slug, locale_id, sections, translation_of=None):
+    """A village home page and its sections, placed below `parent` but not yet saved.
+
+    `sections` are (page type, title, slug); `translation_of` the pages they translate.
+    """
+    home = new_page(VillageHomePage, title=title, slug=slug, locale_id=locale_id)
+    children = [
+        new_page(page_class, title=title, slug=slug, locale_id=locale_id, show_in_menus=True)
+        for page_class, title, slug in sections
+    ]
+    for page, source in zip([home, *children], translation_of or [], strict=False):
+        page.translation_key = source.translation_key
+    return page_rows.place_subtree(parent, home, children)
+
+
+def _english_village_pages(indonesian_pages, district, locale):
+    home, *sections = indonesian_pages
+    english_sections = {page_class: english for page_class, _indonesian, english in SECTIONS}
+    return _new_village_pages(
+        english_region_page(district, locale),
+        home.title,
+        home.slug,
+        locale.pk,
+        [(type(page), *english_sections[type(page)]) for page in sections],
+        translation_of=indonesian_pages,
+    )
+
+
+def add_english_village(village):
+    """Give a village made before Balai spoke English its English home page and sections."""
+    locale = translations.english_locale()
+    home = village.home_page.specific
+    if home.get_translation_or_none(locale):
+        return None
+    with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
+        sections = [page.specific for page in home.get_children().order_by("path")]
+        known = [page for page in sections if type(page) in {row[0] for row in SECTIONS}]
+        indonesian = [home, *known]
+        english = _english_village_pages(indonesian, home.get_parent(), locale)
+        page_rows.insert_pages(english)
+        translations.link_translations(list(zip(indonesian, english, strict=True)), locale)
+        grant_page_permissions((village.editors, village.moderators), [english[0]])
+        WorkflowPage.objects.create(workflow=home.get_workflow(), page=english[0])
+        forget_hosts()
+    return english[0]
+
+
+def english_region_page(page, locale):
+    """The English translation of a portal, regency or district page, made if missing."""
+    english = page.get_translation_or_none(locale)
+    if english:
+        return english
+    page = page.specific
+    if isinstance(page, PortalHomePage):
+        # The two portals are siblings at the top of the tree, so their slugs must differ.
+        parent, slug, fields = page.get_parent(), f"{page.slug}-{locale.language_code}", {}
+    else:
+        parent = english_region_page(page.get_parent(), locale)
+        slug, fields = page.slug, {"region_code": page.region_code}
+    english = parent.add_child(
+        instance=new_page(
+            type(page),
+            title=translations.english_region_title(page.title),
+            slug=slug,
+            locale=locale,
+            translation_key=page.translation_key,
+            **fields,
         )
-        page.depth = home.depth + 1
-        page.path = Page._get_path(home.path, page.depth, step)
-        page._cached_parent_obj = home
-        page.save()
-    Page.objects.filter(pk=home.pk).update(numchild=len(SECTIONS))
-    home.numchild = len(SECTIONS)
+    )
+    translations.link_translations([(page, english)], locale)
+    return english
 
 
 def check_new_village(code, slug=None, domain=None):
@@ -142,12 +204,23 @@ def _provision(code, slug, domain):
             entry.district.name
         )
         district = _region_page(regency, DistrictPage, entry.district.code, district_title)
-        home = district.add_child(
-            instance=new_page(
-                VillageHomePage, title=entry.name, slug=slug, locale_id=portal.locale_id
-            )
+        pages = _new_village_pages(
+            district,
+            entry.name,
+            slug,
+            portal.locale_id,
+            [(page_class, *indonesian) for page_class, indonesian, _english in SECTIONS],
         )
-        _add_sections_to_new_home(home)
+        linked = []
+        if translations.english_enabled():
+            locale = translations.english_locale()
+            linked = list(zip(pages, _english_village_pages(pages, district, locale), strict=True))
+            pages += [english for _indonesian, english in linked]
+        page_rows.insert_pages(pages)
+        if linked:
+            translations.link_translations(linked, locale)
+        home = pages[0]
+        homes = [home] + [english for indonesian, english in linked if indonesian is home]
         site = Site.objects.create(
             hostname=domain or f"{slug}.{settings.BALAI_BASE_DOMAIN}",
             port=settings.BALAI_SITE_PORT,
@@ -157,8 +230,8 @@ def _provision(code, slug, domain):
         collection = _collection_for(entry.name, entry.code, regency, district)
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
-        grant_village_permissions((editors, moderators), home, collection, site)
-        assign_moderation_workflow(entry.name, home, moderators)
+        grant_village_permissions((editors, moderators), homes, collection, site)
+        assign_moderation_workflow(entry.name, homes, moderators)
         VillageSettings.objects.create(
             site=site,
             display_name=entry.name,

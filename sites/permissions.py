@@ -34,6 +34,8 @@ STAFF_MODEL_PERMISSIONS = [
     "marketplace.change_seller",
     "marketplace.delete_seller",
     "marketplace.view_seller",
+    # Global in wagtail-localize; sites.translation_access keeps staff to their own village.
+    "wagtail_localize.submit_translation",
 ]
 
 
@@ -48,30 +50,22 @@ def _permission_ids():
             "sites",
             "village_pages",
             "marketplace",
+            "wagtail_localize",
         ]
     ).values_list("id", "content_type__app_label", "codename")
     return {f"{app}.{codename}": pk for pk, app, codename in rows}
 
 
-def grant_village_permissions(village_groups, home_page, collection, site):
-    """Give a village's two groups their rights on its pages, collection and settings."""
+def grant_village_permissions(village_groups, home_pages, collection, site):
+    """Give a village's two groups their rights on its pages (every language's home page),
+    collection and settings."""
     editors, moderators = village_groups
     permission_id = _permission_ids().__getitem__
     access_admin = permission_id("wagtailadmin.access_admin")
     staff_permissions = [access_admin] + [permission_id(n) for n in STAFF_MODEL_PERMISSIONS]
     editors.permissions.add(*staff_permissions)
     moderators.permissions.add(*staff_permissions)
-    page_rows = [
-        GroupPagePermission(
-            group=group, page=home_page, permission_id=permission_id(f"wagtailcore.{codename}")
-        )
-        for group, codenames in (
-            (editors, EDITOR_PAGE_PERMISSIONS),
-            (moderators, MODERATOR_PAGE_PERMISSIONS),
-        )
-        for codename in codenames
-    ]
-    GroupPagePermission.objects.bulk_create(page_rows)
+    grant_page_permissions(village_groups, home_pages, permission_id)
     collection_rows = [
         GroupCollectionPermission(
             group=group, collection=collection, permission_id=permission_id(name)
@@ -89,11 +83,29 @@ def grant_village_permissions(village_groups, home_page, collection, site):
     )
 
 
-def assign_moderation_workflow(village_name, home_page, moderators):
-    """Editors submit, the village's own moderators approve and publish."""
-    workflow = Workflow.objects.create(name=f"Moderasi {village_name} ({home_page.slug})")
+def grant_page_permissions(village_groups, home_pages, permission_id=None):
+    editors, moderators = village_groups
+    permission_id = permission_id or _permission_ids().__getitem__
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(
+            group=group, page=home_page, permission_id=permission_id(f"wagtailcore.{codename}")
+        )
+        for home_page in home_pages
+        for group, codenames in (
+            (editors, EDITOR_PAGE_PERMISSIONS),
+            (moderators, MODERATOR_PAGE_PERMISSIONS),
+        )
+        for codename in codenames
+    )
+
+
+def assign_moderation_workflow(village_name, home_pages, moderators):
+    """Editors submit, the village's own moderators approve and publish, in every language."""
+    workflow = Workflow.objects.create(name=f"Moderasi {village_name} ({home_pages[0].slug})")
     task = GroupApprovalTask.objects.create(name=f"Persetujuan moderator {village_name}")
     task.groups.add(moderators)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=home_page)
+    WorkflowPage.objects.bulk_create(
+        WorkflowPage(workflow=workflow, page=home_page) for home_page in home_pages
+    )
     return workflow

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils.crypto import get_random_string
+from wagtail.models import Page
 
 from .models import Village
 
@@ -56,7 +57,11 @@ def own_pages_filter(user):
     """A filter for the pages of `user`'s villages, or None when every page is theirs."""
     if user.is_superuser:
         return None
-    paths = villages_of(user).values_list("home_page__path", flat=True)
+    home_keys = villages_of(user).values("home_page__translation_key")
+    # A village's English home page is a translation of its Indonesian one.
+    paths = Page.objects.filter(translation_key__in=home_keys, depth__gt=1).values_list(
+        "path", flat=True
+    )
     condition = Q(pk__in=[])
     for path in paths:
         condition |= Q(path__startswith=path)

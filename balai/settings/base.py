@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "sites.translation_access.TranslationAccessMiddleware",
 ]
 
 ROOT_URLCONF = "balai.urls"
@@ -146,10 +147,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+ADMIN_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+# Village sites are in Indonesian, and in English under /en/ unless BALAI_LANGUAGES=id.
+LANGUAGES = [("id", "Bahasa Indonesia")] + [
+    language
+    for language in ADMIN_LANGUAGES[1:]
+    if language[0] in env_list("BALAI_LANGUAGES", "id,en")
+]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = ADMIN_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True

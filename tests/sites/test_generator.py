@@ -37,7 +37,7 @@ def test_the_page_and_collection_trees_stay_consistent(hajimena, sidosari):
 
 
 def test_the_page_tree_mirrors_the_register(hajimena, sidosari):
-    portal = PortalHomePage.objects.get()
+    portal = PortalHomePage.objects.get(locale__language_code="id")
     regency = RegencyPage.objects.child_of(portal).get()
     district = DistrictPage.objects.child_of(regency).get()
     assert (regency.title, regency.region_code) == ("Kabupaten Lampung Selatan", "18.01")

@@ -407,7 +407,7 @@ def test_village_home_pages_are_made_by_the_generator_only(hajimena):
     assert not VillageHomePage.can_create_at(district)
     assert VillageHomePage.can_exist_under(district)
     assert not VillageHomePage.can_exist_under(district.get_parent().specific)  # the regency
-    assert not VillageHomePage.can_exist_under(PortalHomePage.objects.get())
+    assert not VillageHomePage.can_exist_under(PortalHomePage.objects.first())
     assert not VillageHomePage.can_exist_under(home)
     assert VillageHomePage.allowed_parent_page_models() == [DistrictPage]
     assert isinstance(district.get_parent().specific, RegencyPage)

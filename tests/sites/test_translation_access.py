@@ -1,0 +1,191 @@
+"""Staff translate their own village's pages and sellers only, never another village's."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.urls import get_resolver
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import translate_object
+
+from marketplace.models import ProductCategory, Seller
+from sites.staff import add_staff
+from sites.translation_access import GUARDED, NAMESPACE, OPEN
+from village_pages.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+
+BODY = [("paragraph", "<p>Panen raya padi dimulai pekan depan.</p>")]
+
+
+def login(user):
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client
+
+
+def staff(village, role):
+    # Granted by the generator once villages are provisioned in English; harmless twice.
+    permission = Permission.objects.get(codename="submit_translation")
+    village.editors.permissions.add(permission)
+    village.moderators.permissions.add(permission)
+    return add_staff(village, f"{role}-{village.slug}", role)[0]
+
+
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def add_news(village, title):
+    berita = village.home_page.get_children().get(slug="berita")
+    article = NewsPage(title=title, date=datetime.date(2025, 6, 30), body=BODY)
+    return berita.add_child(instance=article)
+
+
+def refused(response):
+    """Wagtail's refusal: back to the admin home with a message, or 403 for scripts."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == "/admin/"
+    )
+
+
+def sidosari_seller(sidosari):
+    return Seller.objects.create(
+        village=sidosari, name="Kopi Sidosari", description="Kopi robusta petani Sidosari."
+    )
+
+
+@pytest.fixture
+def editor(hajimena):
+    return staff(hajimena, "editor")
+
+
+def test_an_editor_translates_their_own_news_into_english(editor, hajimena):
+    news = add_news(hajimena, "Panen raya di Hajimena")
+    response = login(editor).post(
+        f"/admin/localize/submit/page/{news.pk}/", {"locales": [english().pk]}
+    )
+    translated = news.get_translation_or_none(english())
+    assert translated is not None
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{translated.pk}/edit/"
+    assert translated.title == "Panen raya di Hajimena"
+
+
+def test_an_editor_cannot_translate_another_villages_news(editor, sidosari):
+    news = add_news(sidosari, "Panen raya di Sidosari")
+    response = login(editor).post(
+        f"/admin/localize/submit/page/{news.pk}/", {"locales": [english().pk]}
+    )
+    assert refused(response)
+    assert news.get_translation_or_none(english()) is None
+    assert not TranslationSource.objects.filter(object_id=news.translation_key).exists()
+
+
+@pytest.mark.parametrize(
+    ("village", "role", "synced"),
+    [("sidosari", "moderator", True), ("hajimena", "editor", False)],
+)
+def test_only_the_villages_own_staff_sync_its_translations(
+    request, hajimena, sidosari, village, role, synced
+):
+    user = staff(request.getfixturevalue(village), role)
+    news = add_news(sidosari, "Panen raya di Sidosari")
+    translate_object(news, [english()])
+    news.title = "Panen raya ditunda"
+    news.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=news.translation_key)
+
+    response = login(user).post(
+        f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
+    )
+
+    english_title = news.get_translation(english()).title
+    assert refused(response) is not synced
+    assert (english_title == "Panen raya ditunda") is synced
+
+
+def test_an_editor_opens_the_translation_editor_of_their_own_news(editor, hajimena):
+    news = add_news(hajimena, "Panen raya di Hajimena")
+    translate_object(news, [english()])
+    translated = news.get_translation(english())
+    response = login(editor).get(f"/admin/pages/{translated.pk}/edit/")
+    assert response.status_code == 200
+    assert b"js-translation-editor" in response.content
+
+
+def test_an_editor_cannot_open_or_fill_in_another_villages_translation(editor, sidosari):
+    news = add_news(sidosari, "Panen raya di Sidosari")
+    translate_object(news, [english()])
+    translated = news.get_translation(english())
+    translation = Translation.objects.get(source__object_id=news.translation_key)
+    title = translation.source.stringsegment_set.get(context__path="title")
+    client = login(editor)
+
+    assert refused(client.get(f"/admin/pages/{translated.pk}/edit/"))
+    response = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{title.pk}/edit/",
+        "value=Diretas",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert refused(response)
+    assert not StringTranslation.objects.filter(data="Diretas").exists()
+
+
+def test_an_editor_cannot_translate_another_villages_seller(editor, sidosari):
+    seller = sidosari_seller(sidosari)
+    response = login(editor).post(
+        f"/admin/localize/submit/snippet/marketplace/seller/{seller.pk}/",
+        {"locales": [english().pk]},
+    )
+    assert refused(response)
+    assert not Seller.objects.filter(translation_key=seller.translation_key, locale=english())
+
+
+@pytest.mark.parametrize(("village", "allowed"), [("sidosari", True), ("hajimena", False)])
+def test_only_the_sellers_own_village_fills_in_its_translation(
+    request, hajimena, sidosari, village, allowed
+):
+    user = staff(request.getfixturevalue(village), "editor")
+    seller = sidosari_seller(sidosari)
+    translate_object(seller, [english()])
+    translation = Translation.objects.get(source__object_id=seller.translation_key)
+    name = translation.source.stringsegment_set.get(context__path="name")
+
+    response = login(user).put(
+        f"/admin/localize/translate/{translation.pk}/strings/{name.pk}/edit/",
+        "value=Sidosari Coffee",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert refused(response) is not allowed
+    assert StringTranslation.objects.filter(data="Sidosari Coffee").exists() is allowed
+
+
+def test_an_editor_cannot_stop_another_villages_seller_translation(editor, sidosari):
+    seller = sidosari_seller(sidosari)
+    translate_object(seller, [english()])
+    translation = Translation.objects.get(source__object_id=seller.translation_key)
+    response = login(editor).post(f"/admin/localize/translate/{translation.pk}/disable/")
+    translation.refresh_from_db()
+    assert refused(response)
+    assert translation.enabled
+
+
+def test_village_staff_cannot_translate_the_shared_product_categories(editor):
+    coffee = ProductCategory.objects.get(slug="kopi")
+    response = login(editor).post(
+        f"/admin/localize/submit/snippet/marketplace/productcategory/{coffee.pk}/",
+        {"locales": [english().pk]},
+    )
+    assert refused(response)
+    assert coffee.get_translation_or_none(english()) is None
+
+
+def test_every_wagtail_localize_url_is_either_guarded_or_read_only():
+    # A name added by a wagtail-localize upgrade is refused to village staff until listed.
+    _prefix, resolver = get_resolver().namespace_dict[NAMESPACE]
+    names = {pattern.name for pattern in resolver.url_patterns}
+    assert names == GUARDED.keys() | OPEN

@@ -1,0 +1,98 @@
+"""The "Untranslated pages" report: a village's live pages that have no English version yet."""
+
+from django.db.models import Exists, F, OuterRef
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from sites.models import Village
+from sites.staff import own_pages_filter, villages_of
+
+SOURCE_LANGUAGE = "id"
+TARGET_LANGUAGE = "en"
+# Root, portal, regency, district, village home: the page types allow no other shape, so every
+# page this deep or deeper belongs to the village whose home starts its path.
+VILLAGE_HOME_DEPTH = 5
+VILLAGE_HOME_PATH_LENGTH = VILLAGE_HOME_DEPTH * Page.steplen
+
+STAFF_ACTIONS = ["add", "change", "publish"]
+
+
+def untranslated_pages(user):
+    """Live Indonesian pages of `user`'s villages without an English translation, newest first."""
+    english = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=TARGET_LANGUAGE
+    )
+    pages = Page.objects.filter(
+        live=True, depth__gte=VILLAGE_HOME_DEPTH, locale__language_code=SOURCE_LANGUAGE
+    ).exclude(Exists(english))
+    own = own_pages_filter(user)
+    if own is not None:
+        pages = pages.filter(own)
+    return pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+class UntranslatedPagesView(ReportView):
+    page_title = _("Untranslated pages")
+    header_icon = "wagtail-localize-language"
+    index_url_name = "untranslated_pages"
+    index_results_url_name = "untranslated_pages_results"
+    model = Page
+    any_permission_required = STAFF_ACTIONS
+    no_results_message = _("Every page has an English translation.")
+
+    def get_queryset(self):
+        return untranslated_pages(self.request.user)
+
+    @cached_property
+    def shows_village(self):
+        user = self.request.user
+        return user.is_superuser or villages_of(user)[:2].count() > 1
+
+    @cached_property
+    def can_translate(self):
+        # wagtail-localize refuses its submit view to anyone without this global permission.
+        return self.request.user.has_perm("wagtail_localize.submit_translation")
+
+    @cached_property
+    def columns(self):
+        columns = [TitleColumn("title", label=_("Title"), url_name="wagtailadmin_pages:edit")]
+        if self.shows_village:
+            columns.append(Column("village", label=capfirst(Village._meta.verbose_name)))
+        columns += [
+            Column("page_type_display_name", label=_("Type")),
+            DateColumn("first_published_at", label=_("Published")),
+        ]
+        if self.can_translate:
+            columns.append(
+                TitleColumn(
+                    "translate",
+                    label="",
+                    accessor=lambda page: _("Translate"),
+                    url_name="wagtail_localize:submit_page_translation",
+                )
+            )
+        return columns
+
+    def decorate_paginated_queryset(self, pages):
+        if self.shows_village:
+            prefixes = {page.path[:VILLAGE_HOME_PATH_LENGTH] for page in pages}
+            villages = Village.objects.filter(home_page__path__in=prefixes).annotate(
+                home_path=F("home_page__path")
+            )
+            by_path = {village.home_path: village for village in villages}
+            for page in pages:
+                page.village = by_path.get(page.path[:VILLAGE_HOME_PATH_LENGTH])
+        return pages
+
+
+class UntranslatedPagesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, STAFF_ACTIONS
+        )
