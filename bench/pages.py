@@ -1,15 +1,22 @@
-"""How heavy is each page of a demo village: HTML bytes, compressed bytes and SQL queries.
+"""How heavy is each page of a demo village: HTML bytes, compressed bytes and SQL queries,
+in Indonesian and in English; and how much slower pages are with English on.
 
-Seeds the demo villages into a throwaway SQLite database, fetches every page type twice
-(the first fetch makes the image renditions) and reports the second.
+Two worker processes each seed the demo villages into a throwaway SQLite database, one in
+Indonesian and English, one in Indonesian only (BALAI_LANGUAGES=id). Every page type is
+fetched twice (the first fetch makes the image renditions) and the second is reported. Then
+both render the Indonesian pages in turns, so both see the same load on this shared machine,
+and the ratio of their times is printed.
 
     .venv/bin/python bench/pages.py
 """
 
 import gzip
+import json
 import os
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -17,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 HTML_BUDGET = 14 * 1024  # compressed: one round trip on a slow connection
 ASSETS_BUDGET = 20 * 1024  # compressed CSS, JS and fonts for the whole site
 VILLAGE_HOST = "kubu-perahu.localhost"
+ENGLISH_TARGET = 1.1
+ROUNDS = 6
 
 
 def set_up(folder):
@@ -98,36 +107,101 @@ def measure(client, path, host):
 
 
 def asset_bytes():
-    from django.contrib.staticfiles import finders
-
-    css = Path(finders.find("css/balai.css")).read_bytes()
+    css = (Path(__file__).resolve().parent.parent / "balai/static/css/balai.css").read_bytes()
     return len(css), len(gzip.compress(css, 6))
 
 
-def main():
+def english_paths():
+    return {
+        "home (en)": "/en/",
+        "catalogue (en)": "/en/products/",
+        "news index (en)": "/en/news/",
+        "services (en)": "/en/services/",
+        "profile (en)": "/en/profile/",
+        "search (en)": "/en/search/?q=posyandu",
+    }
+
+
+def rows(client, english):
+    measured = [
+        ("portal", *measure(client, "/", "localhost")),
+        ("portal products", *measure(client, "/produk/", "localhost")),
+        ("products API", *measure(client, "/api/produk/", "localhost")),
+    ]
+    paths = {**page_paths(), **(english_paths() if english else {})}
+    return measured + [(name, *measure(client, path, VILLAGE_HOST)) for name, path in paths.items()]
+
+
+def render_all(client):
+    """Seconds to render every Indonesian page type once."""
+    started = time.perf_counter()
+    for path in page_paths().values():
+        client.get(path, HTTP_HOST=VILLAGE_HOST)
+    client.get("/produk/", HTTP_HOST="localhost")
+    return time.perf_counter() - started
+
+
+def work(languages):
+    """The worker's side: seed, then answer "rows" and "time" as the parent asks."""
+    os.environ["BALAI_LANGUAGES"] = languages
     from django.test import Client
 
     with tempfile.TemporaryDirectory(prefix="balai-pages-") as folder:
         set_up(folder)
         client = Client()
-        rows = [
-            ("portal", *measure(client, "/", "localhost")),
-            ("portal products", *measure(client, "/produk/", "localhost")),
-            ("products API", *measure(client, "/api/produk/", "localhost")),
-        ]
-        rows += [
-            (name, *measure(client, path, VILLAGE_HOST)) for name, path in page_paths().items()
-        ]
-    print(f"{'page':<16}{'HTML bytes':>12}{'gzip bytes':>12}{'queries':>9}")
-    for name, raw, packed, queries in rows:
+        print(json.dumps(rows(client, english="en" in languages)), flush=True)
+        for _line in sys.stdin:
+            print(render_all(client), flush=True)
+
+
+class Worker:
+    def __init__(self, languages):
+        self.process = subprocess.Popen(  # noqa: S603 (this same script, as a worker)
+            [sys.executable, __file__, "--worker", languages],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.rows = json.loads(self.process.stdout.readline())
+
+    def render(self):
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        return float(self.process.stdout.readline())
+
+    def stop(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def main():
+    both, indonesian = Worker("id,en"), Worker("id")
+    alone = {name: queries for name, *_, queries in indonesian.rows}
+    print(f"{'page':<17}{'HTML bytes':>11}{'gzip bytes':>11}{'queries':>8}{'(id only)':>10}")
+    for name, raw, packed, queries in both.rows:
         flag = "" if packed <= HTML_BUDGET else "  over the 14 KB budget"
-        print(f"{name:<16}{raw:>12,}{packed:>12,}{queries:>9}{flag}")
+        print(f"{name:<17}{raw:>11,}{packed:>11,}{queries:>8}{alone.get(name, ''):>10}{flag}")
     css, css_packed = asset_bytes()
     print(
         f"\nCSS+JS+fonts for the whole site: {css:,} bytes, {css_packed:,} gzip "
         f"(budget {ASSETS_BUDGET:,}); no JavaScript, no web fonts"
     )
+    two = one = 0.0
+    for _ in range(ROUNDS):
+        two += both.render()
+        one += indonesian.render()
+    both.stop()
+    indonesian.stop()
+    pages = len(page_paths()) + 1
+    print(
+        f"render time per page: {one * 1000 / ROUNDS / pages:.1f} ms Indonesian only, "
+        f"{two * 1000 / ROUNDS / pages:.1f} ms with English; "
+        f"ratio {two / one:.2f} (target <= {ENGLISH_TARGET}), measured in turns"
+    )
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--worker"]:
+        work(sys.argv[2])
+    else:
+        main()

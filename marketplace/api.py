@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from sites.models import Village
 
-from .catalogue import PortalCatalogueFilters, with_cards
+from .catalogue import PortalCatalogueFilters, one_per_product, with_cards
 from .models import ProductPage
 
 DEFAULT_PER_PAGE = 24
@@ -18,7 +18,7 @@ def products(request):
     """Same filters as the catalogues (q, kategori, harga_min, harga_maks, ketersediaan, urut,
     penjual, kabupaten, kecamatan, jenis), plus page and per_page."""
     village = getattr(request, "village", None)
-    live = ProductPage.objects.live()
+    live = one_per_product(ProductPage.objects.live())
     if village is not None:
         live = live.filter(village=village)
     regencies = Village.objects.values_list("regency_code", "regency_name").distinct()

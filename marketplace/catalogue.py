@@ -1,8 +1,10 @@
 """Product lists a visitor can filter, search, sort and page through, all in the URL."""
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import ProductCategory, ProductPage, ProductPhoto
@@ -69,6 +71,21 @@ class CatalogueFilters(forms.Form):
         if data.get("penjual"):
             products = products.filter(seller_id=data["penjual"])
         return products.order_by(*SORTS.get(data.get("urut") or "terbaru"))
+
+
+def one_per_product(products):
+    """Each product once: in the language being read where it has been translated, else in
+    Indonesian, so an English catalogue also shows what no one has translated yet."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return products.filter(locale__language_code=language)
+    translated = ProductPage.objects.live().filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=language
+    )
+    return products.filter(
+        Q(locale__language_code=language)
+        | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Exists(translated)
+    )
 
 
 def with_cards(products):

@@ -1,6 +1,8 @@
+from django.db.models import Q
 from django.http import HttpResponse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.models import Page
 
 # Portal home, regencies and districts; the villages below have sitemaps of their own.
 PORTAL_MAX_DEPTH = 4
@@ -10,10 +12,18 @@ class SiteSitemap(Sitemap):
     """The live pages of the site the request is on: one village's, or the portal's own."""
 
     def items(self):
-        pages = super().items()
+        # The site's pages in every language: below its home page and that page's translations.
+        root = self.request._wagtail_site.root_page
+        homes = Page.objects.filter(translation_key=root.translation_key).values_list(
+            "path", flat=True
+        )
+        below_a_home = Q(pk__in=[])
+        for path in homes:
+            below_a_home |= Q(path__startswith=path)
+        pages = Page.objects.filter(below_a_home).live().public()
         if getattr(self.request, "village", None) is None:
             pages = pages.filter(depth__lte=PORTAL_MAX_DEPTH)
-        return pages
+        return pages.order_by("path").defer_streamfields().specific()
 
 
 def sitemap_xml(request):

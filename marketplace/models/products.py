@@ -30,11 +30,17 @@ class ProductIndexPage(SectionPage):
         verbose_name = _("product index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..catalogue import PER_PAGE, CatalogueFilters, with_cards
+        from ..catalogue import PER_PAGE, CatalogueFilters, one_per_product, with_cards
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters(request.GET)
-        products = filters.apply(ProductPage.objects.child_of(self).live())
+        village = getattr(request, "village", None)
+        products = (
+            one_per_product(ProductPage.objects.live().filter(village=village))
+            if village
+            else ProductPage.objects.child_of(self).live()
+        )
+        products = filters.apply(products)
         context["filters"] = filters
         context["products"] = paginate(request, with_cards(products), PER_PAGE)
         return context

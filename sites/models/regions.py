@@ -3,13 +3,14 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
+from ..languages import LanguageRoutesMixin
 from .base_page import BasePage
 from .village import Village
 
 
-class PortalHomePage(RoutablePageMixin, BasePage):
+class PortalHomePage(LanguageRoutesMixin, BasePage):
     """The province portal's front door: every regency and how many villages it has online."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -20,16 +21,24 @@ class PortalHomePage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from marketplace.catalogue import with_cards
+        from marketplace.catalogue import one_per_product, with_cards
         from marketplace.models import ProductPage
 
-        newest = with_cards(ProductPage.objects.live()).order_by("-first_published_at", "-pk")
+        newest = with_cards(one_per_product(ProductPage.objects.live())).order_by(
+            "-first_published_at", "-pk"
+        )
         return self.render(request, context_overrides={"new_products": newest[:8]})
 
     @path("produk/", name="products")
+    @path("products/", name="products_en")
     def products(self, request):
         """Every village's products in one catalogue, with counts beside the filters."""
-        from marketplace.catalogue import PER_PAGE, PortalCatalogueFilters, with_cards
+        from marketplace.catalogue import (
+            PER_PAGE,
+            PortalCatalogueFilters,
+            one_per_product,
+            with_cards,
+        )
         from marketplace.models import ProductPage
         from village_pages.models.sections import paginate
 
@@ -51,7 +60,7 @@ class PortalHomePage(RoutablePageMixin, BasePage):
             else []
         )
         filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
-        products = filters.apply(ProductPage.objects.live())
+        products = filters.apply(one_per_product(ProductPage.objects.live()))
         counts = products.order_by()
         return self.render(
             request,

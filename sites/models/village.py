@@ -10,7 +10,9 @@ class VillageQuerySet(models.QuerySet):
 
     def for_page(self, page):
         """The village a page belongs to, or None for the portal's pages."""
-        return self.filter(home_page__in=page.get_ancestors(inclusive=True)).first()
+        # By translation key: a page in English lies below the English translation of the home.
+        ancestors = page.get_ancestors(inclusive=True).values("translation_key")
+        return self.filter(home_page__translation_key__in=ancestors).first()
 
 
 class Village(models.Model):

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from lokal import format_rupiah
 from wagtail.rich_text import expand_db_html
 
+from .. import languages
 from ..rich_text import clean_html
 
 register = template.Library()
@@ -58,3 +59,21 @@ def richtext_clean(value):
     if not value:
         return ""
     return clean_html(expand_db_html(str(value)))
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language (see sites.languages), for the switcher and hreflang."""
+    request = context.get("request")
+    if request is None or not hasattr(request, "_wagtail_site"):
+        return []
+    return languages.language_versions(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The address of the site's home page in the language being read."""
+    request = context.get("request")
+    if request is None or not hasattr(request, "_wagtail_site"):
+        return "/"  # a host Balai does not serve
+    return languages.current_home(request).get_url(request)

@@ -2,9 +2,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
+from sites.languages import LanguageRoutesMixin
 from sites.models import BasePage
 
 from .sections import paginate
@@ -12,7 +13,7 @@ from .sections import paginate
 SEARCH_RESULTS_PER_PAGE = 10
 
 
-class VillageHomePage(RoutablePageMixin, BasePage):
+class VillageHomePage(LanguageRoutesMixin, BasePage):
     """A village's front page. Only the village generator creates these."""
 
     welcome = models.TextField(
@@ -63,6 +64,7 @@ class VillageHomePage(RoutablePageMixin, BasePage):
         return village_organization(request)
 
     @path("cari/", name="search")
+    @path("search/", name="search_en")
     def search(self, request):
         """This village's pages that match ?q=, and nothing from any other village."""
         query = request.GET.get("q", "").strip()[:100]

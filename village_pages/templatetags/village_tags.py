@@ -1,7 +1,9 @@
 from django import template
 from wagtail.models import Page
 
-from ..models import AnnouncementPage
+from sites.languages import current_home
+
+from ..models import AnnouncementPage, VillageHomePage
 
 register = template.Library()
 
@@ -13,8 +15,7 @@ def village_menu(context):
     village = getattr(request, "village", None)
     if village is None:
         return {"items": []}
-    home = request._wagtail_site.root_page
-    sections = Page.objects.child_of(home).live().in_menu().order_by("path")
+    sections = Page.objects.child_of(current_home(request)).live().in_menu().order_by("path")
     current = context.get("page")
     return {
         "items": [
@@ -34,5 +35,12 @@ def announcement_banner(context):
     request = context["request"]
     if getattr(request, "village", None) is None:
         return {"announcements": []}
-    root = request._wagtail_site.root_page
-    return {"announcements": list(AnnouncementPage.current_for(root)[:3]), "request": request}
+    home = current_home(request)
+    return {"announcements": list(AnnouncementPage.current_for(home)[:3]), "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def search_url(context):
+    """Where the village's search form sends the visitor, in the language being read."""
+    home = current_home(context["request"])
+    return home.get_url(context["request"]) + VillageHomePage.route_path("search")

@@ -1,0 +1,145 @@
+"""Indonesian at the bare address, English under /en/, and the links between the two.
+
+A site's root page is its Indonesian home; the English home is a translation of it. Pages are
+read in the language of the address: Balai never lets a browser's Accept-Language choose, so
+a link always shows what it showed to whoever shared it, and the admin opens in Indonesian
+until a user picks English in their account.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import NoReverseMatch
+from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+class LanguageFromAddressMiddleware:
+    """Activates the language the address names: English under /en/, Indonesian elsewhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class LanguageRoutesMixin(RoutablePageMixin):
+    """Sub-pages with an address in each language.
+
+    A route named "search" (/cari/) has its English twin named "search_en" (/search/); links
+    are made to the twin of the language being read.
+    """
+
+    @classmethod
+    def route_path(cls, name, *args, **kwargs):
+        resolver = cls.get_resolver()
+        language = translation.get_language()
+        if language != settings.LANGUAGE_CODE:
+            try:
+                return resolver.reverse(f"{name}_{language}", *args, **kwargs)
+            except NoReverseMatch:
+                pass
+        return resolver.reverse(name, *args, **kwargs)
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        return self.route_path(name, *(args or ()), **(kwargs or {}))
+
+    def resolve_subpage(self, path):
+        match = super().resolve_subpage(path)
+        if match.url_name and match.url_name != self.route_path_name(match.url_name):
+            raise Http404("That address belongs to the other language.")
+        return match
+
+    @classmethod
+    def route_path_name(cls, name):
+        """The name of the route for the language being read, if `name` has a twin."""
+        base = name
+        for code, _name in settings.LANGUAGES:
+            base = base.removesuffix(f"_{code}")
+        language = translation.get_language()
+        twin = f"{base}_{language}"
+        if language != settings.LANGUAGE_CODE and twin in cls._route_names():
+            return twin
+        return base if base in cls._route_names() else name
+
+    @classmethod
+    def _route_names(cls):
+        return {pattern.name for pattern in cls.get_subpage_urls() if pattern.name}
+
+
+def home_in(request, language):
+    """The home page of the request's site in `language`, or None if it has none."""
+    homes = request.__dict__.setdefault("_balai_homes", {})
+    if language not in homes:
+        root = request._wagtail_site.root_page
+        homes[language] = (
+            root
+            if language == settings.LANGUAGE_CODE
+            else Page.objects.filter(
+                translation_key=root.translation_key,
+                locale__language_code=language,
+                live=True,
+            ).first()
+        )
+    return homes[language]
+
+
+def current_home(request):
+    """The site's home page in the language being read (Indonesian if it has no other)."""
+    return home_in(request, translation.get_language()) or request._wagtail_site.root_page
+
+
+def language_versions(request, page=None):
+    """For each language: its name, the address to read this page in it, and whether that is
+    this page itself or, where the page has no translation, that language's home page.
+
+    Languages in which the site has no home page at all are left out.
+    """
+    translations = {}
+    if page is not None and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    versions = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            target = translations.get(code)
+            url = _same_page_url(request, page, target) if target else None
+            if url is None:
+                home = home_in(request, code)
+                if home is None:
+                    continue
+                url = home.get_full_url(request)
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "translated": target is not None,
+                "current": code == translation.get_language(),
+            }
+        )
+    return versions
+
+
+def _same_page_url(request, page, target):
+    url = target.get_full_url(request)
+    if url is None:
+        return None
+    match = getattr(request, "routable_resolver_match", None)
+    if match and match.url_name and isinstance(page, LanguageRoutesMixin):
+        name = match.url_name
+        for code, _name in settings.LANGUAGES:
+            name = name.removesuffix(f"_{code}")
+        try:
+            url = url.rstrip("/") + "/" + type(page).route_path(name, *match.args, **match.kwargs)
+        except NoReverseMatch:
+            return None
+        if request.GET:  # the same search or the same catalogue filters
+            url += "?" + request.GET.urlencode()
+    return url
