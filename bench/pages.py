@@ -144,10 +144,10 @@ def render_all(client):
 def work(languages):
     """The worker's side: seed, then answer "rows" and "time" as the parent asks."""
     os.environ["BALAI_LANGUAGES"] = languages
-    from django.test import Client
-
     with tempfile.TemporaryDirectory(prefix="balai-pages-") as folder:
         set_up(folder)
+        from django.test import Client
+
         client = Client()
         print(json.dumps(rows(client, english="en" in languages)), flush=True)
         for _line in sys.stdin:

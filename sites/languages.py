@@ -24,7 +24,10 @@ class LanguageFromAddressMiddleware:
         language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.deactivate()  # the next request on this thread starts afresh
         response.headers.setdefault("Content-Language", language)
         return response
 

@@ -3,18 +3,37 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from django.utils.text import slugify
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue
 
 from marketplace.models import ProductCategory, ProductPage, ProductPhoto, Seller
 from sites import demo_content as demo
+from sites import demo_translations, translations
 from sites.demo_images import demo_image
-from sites.generator import VillageExists, add_missing_sections, ensure_portal, provision_village
+from sites.generator import (
+    VillageExists,
+    add_english_village,
+    add_missing_sections,
+    ensure_portal,
+    provision_village,
+)
 from sites.models import Village, VillageSettings
 from sites.staff import add_staff
 from village_pages.models import AnnouncementPage, EventPage, NewsPage, Official, ServicePage
 
 DEMO_PASSWORD = "balai-demo"  # noqa: S105 (a local demo account, printed for the newcomer)
+# How many news items, services and products of each village are translated into English.
+IN_ENGLISH = 2
 
 
 class Command(BaseCommand):
@@ -22,12 +41,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ensure_portal()
+        english = translations.english_locale() if translations.english_enabled() else None
         for number, data in enumerate(demo.DEMO_VILLAGES):
             village = self.village(data["code"])
             add_missing_sections(village.home_page.specific)
+            if english:
+                add_english_village(village)  # a village made before Balai spoke English
             site_settings = VillageSettings.for_site(village.site)
             self.fill_settings(site_settings, village, data)
             self.village_content(village, site_settings.local_word, data, seed=number * 100)
+            if english:
+                self.translate(village, site_settings.local_word, english)
             self.stdout.write(f"{village.name}: {village.url}")
         self.add_accounts()
         self.print_addresses()
@@ -151,7 +175,10 @@ class Command(BaseCommand):
             )[0]
             for kind, name, description, number in demo.sellers_for(data)
         ]
-        categories = {category.slug: category for category in ProductCategory.objects.all()}
+        categories = {
+            category.slug: category
+            for category in ProductCategory.objects.filter(locale=Locale.get_default())
+        }
         for number, (title, price, unit, description, category) in enumerate(data["products"]):
             photo = demo_image(village.collection, title, seed + 80 + number)
             index.add_child(
@@ -201,6 +228,22 @@ class Command(BaseCommand):
         ]
         profile.save_revision().publish()
 
+    def translate(self, village, word, locale):
+        """Put the home page, profile and a few news items, services and products into
+        English as staff would with wagtail-localize, so they can go on editing them there."""
+        home = village.home_page.specific
+        sections = {page.slug: page for page in Page.objects.child_of(home)}
+        pages = [home, sections["profil"]]
+        for slug in ("berita", "layanan", "produk"):
+            pages += sections[slug].get_children().order_by("path")[:IN_ENGLISH]
+        english = demo_translations.glossary(village, word)
+        with transaction.atomic():
+            for page in pages:
+                if not TranslationLog.objects.filter(
+                    source__object_id=page.translation_key, locale=locale
+                ).exists():
+                    translate_page(page.specific, english, locale)
+
     def add_accounts(self):
         User = get_user_model()
         if not User.objects.filter(username="admin").exists():
@@ -219,3 +262,35 @@ class Command(BaseCommand):
             + f"Admin:   {base}/admin/  user admin, password {DEMO_PASSWORD}\n"
             f"         Hajimena's staff: editor-hajimena and moderator-hajimena, same password."
         )
+
+
+def translate_page(page, english, locale):
+    """Give `page` a live English translation through wagtail-localize, its text looked up in
+    `english` (Indonesian text: English text); a text not found there stays as it was."""
+    source = TranslationSource.update_or_create_from_instance(page)[0]
+    translation = Translation.objects.get_or_create(source=source, target_locale=locale)[0]
+    title = english.get(page.title)
+    slug = slugify(title) if title else None
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        if segment.context.path == "slug":
+            text = slug
+        else:
+            text = english.get(segment.string.as_value().render_text())
+        if text is not None:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": StringValue.from_plaintext(text).data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+    if slug and page.get_translation_or_none(locale) is None:
+        # wagtail-localize would copy the page with its Indonesian slug and then change it,
+        # leaving a redirect from an address nobody has seen: make the copy with its own.
+        page.slug = slug
+        page.copy_for_translation(locale)
+    translation.save_target(publish=False)
+    # Published here: save_target would publish only once the transaction commits.
+    translation.get_target_instance().get_latest_revision().publish()
