@@ -152,7 +152,12 @@ def relevant_site_root_paths(page, cache_object=None):
     if memo is None:
         memo = {}
         holder._balai_root_paths = memo
-    return tuple(site_root_paths_for(page.url_path, memo))
+    paths = tuple(site_root_paths_for(page.url_path, memo))
+    if cache_object is not None and not hasattr(cache_object, "_wagtail_cached_site_root_paths"):
+        # Wagtail's redirect handler passes this attribute between its requests and the page;
+        # Balai itself never reads it.
+        cache_object._wagtail_cached_site_root_paths = [*paths, OTHER_SITES]
+    return paths
 
 
 # Stands for every site a page does not belong to; its path matches no page.

@@ -103,3 +103,18 @@ def test_the_portal_host_never_serves_a_villages_pages(hajimena):
         "/lampung-selatan/kecamatan-natar/hajimena/berita/",
     ):
         assert get("localhost", path).status_code == 404, path
+
+
+def test_a_new_slug_leaves_a_redirect_from_the_old_address(
+    hajimena, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.redirects.models import Redirect
+
+    from tests.village_pages.test_news import add_news
+
+    article = add_news(hajimena, "Panen raya")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.slug = "panen-raya-2025"
+        article.save_revision().publish()
+    redirect = Redirect.objects.get(old_path="/berita/panen-raya")
+    assert redirect.redirect_page_id == article.pk and redirect.site_id == hajimena.site_id
