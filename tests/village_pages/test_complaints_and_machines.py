@@ -351,6 +351,9 @@ def test_the_portals_sitemap_lists_portal_regency_and_district_pages_only(hajime
     urls = locations(Client(HTTP_HOST="localhost").get("/sitemap.xml"))
     assert sorted(urls) == [
         "http://localhost/",
+        "http://localhost/en/",
+        "http://localhost/en/lampung-selatan/",
+        "http://localhost/en/lampung-selatan/kecamatan-natar/",
         "http://localhost/lampung-selatan/",
         "http://localhost/lampung-selatan/kecamatan-natar/",
     ]
