@@ -8,15 +8,23 @@ edit the object that URL names. It is keyed on the URL names in the `wagtail_loc
 namespace, not on the view functions, so it keeps holding whichever view a new release puts
 behind a name, without patching wagtail-localize; a name it does not know is refused to all
 but superusers until it is reviewed and listed here.
+
+Synchronising a page's translations may also publish them at once; that is refused to a user
+who cannot publish those pages, who may still synchronise them and leave publishing to a
+moderator.
 """
 
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.update_translations import UpdateTranslationsForm
 
 from .staff import villages_of
 
@@ -35,6 +43,44 @@ def may_edit(user, obj):
     return user.has_perm(get_permission_name("change", type(obj)))
 
 
+def may_see(user, obj):
+    """Whether `user` may read `obj`, a row or (for a listing) a model: only their own
+    village's rows, and any shared row."""
+    if user.is_superuser or not hasattr(obj, "village_id"):
+        return True
+    if isinstance(obj, type):
+        # A listing of a model whose rows belong to villages lists every village's.
+        return False
+    return villages_of(user).filter(pk=obj.village_id).exists()
+
+
+def may_publish(user, obj):
+    """Whether `user` may publish `obj` in every language: pages need the right to publish;
+    rows have no drafts, so saving a translation is editing it."""
+    if not isinstance(obj, Page):
+        return True
+    pages = obj.get_translations(inclusive=True)
+    return all(page.permissions_for_user(user).can_publish() for page in pages)
+
+
+def refuse_publishing(request, source_object):
+    """Back to the sync form, with why, when syncing would publish what the user cannot."""
+    if request.method != "POST":
+        return None
+    form = UpdateTranslationsForm(request.POST)
+    publishes = form.is_valid() and form.cleaned_data["publish_translations"]
+    if not publishes or may_publish(request.user, source_object):
+        return None
+    messages.error(
+        request,
+        _(
+            "You cannot publish these translations. Sync them without publishing, and a "
+            "moderator can publish them."
+        ),
+    )
+    return redirect(request.get_full_path())
+
+
 def _page(page_id, **_):
     return Page.objects.filter(pk=page_id).first()
 
@@ -44,6 +90,13 @@ def _snippet(app_label, model_name, pk, **_):
         model = apps.get_model(app_label, model_name)
         return model._default_manager.filter(pk=unquote(pk)).first()
     except (LookupError, ValueError, ValidationError):
+        return None
+
+
+def _snippet_model(app_label, model_name, **_):
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
         return None
 
 
@@ -65,6 +118,8 @@ def _target_object(translation_id, **_):
 
 # URL name -> how to find the object the request acts on from the URL's keyword arguments.
 GUARDED = {
+    "snippets_api_listing": _snippet_model,
+    "snippets_api_detail": _snippet,
     "submit_page_translation": _page,
     "convert_to_alias": _page,
     "submit_snippet_translation": _snippet,
@@ -82,13 +137,13 @@ GUARDED = {
         _target_object,
     ),
 }
-# Read only: scripts, the translations report, and the snippet chooser's listing.
+# Read only, and checked with may_see: the translation editor's snippet chooser looks rows up.
+READ = {"snippets_api_listing", "snippets_api_detail"}
+# Read only: scripts and the translations report.
 OPEN = {
     "javascript_catalog",
     "translations_report",
     "translations_report_results",
-    "snippets_api_listing",
-    "snippets_api_detail",
 }
 # Called by the translation editor's scripts, which expect a 403 rather than a redirect.
 API = {"edit_string_translation", "edit_override"}
@@ -112,8 +167,13 @@ class TranslationAccessMiddleware:
         find = GUARDED.get(match.url_name)
         if find:
             obj = find(**view_kwargs)
+            may = may_see if match.url_name in READ else may_edit
             # The view answers a missing object with its own 404.
-            if obj is None or may_edit(user, obj):
+            if obj is None:
+                return None
+            if may(user, obj):
+                if match.url_name == "update_translations":
+                    return refuse_publishing(request, obj)
                 return None
         if match.url_name in API:
             raise PermissionDenied

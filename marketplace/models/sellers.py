@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from sites.validators import stored_phone, validate_phone, whatsapp_id
 
@@ -59,6 +60,24 @@ class Seller(TranslatableMixin, models.Model):
     ]
 
     base_form_class = SellerForm
+
+    # Staff translate what a seller says about itself; where and how to order stay the same.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "village",
+                "kind",
+                "photo",
+                "whatsapp_number",
+                "address",
+                "latitude",
+                "longitude",
+            )
+        ),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("seller")

@@ -1,9 +1,12 @@
 """Staff translate their own village's pages and sellers only, never another village's."""
 
 import datetime
+import html
+import json
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import get_resolver
 from wagtail.models import Locale
@@ -107,6 +110,56 @@ def test_only_the_villages_own_staff_sync_its_translations(
     assert (english_title == "Panen raya ditunda") is synced
 
 
+def postponed_news(village):
+    """A news article translated into English, then retitled: its translation awaits a sync."""
+    news = add_news(village, "Panen raya di Hajimena")
+    translate_object(news, [english()])
+    news.title = "Panen raya ditunda"
+    news.save_revision().publish()
+    return news, TranslationSource.objects.get(object_id=news.translation_key)
+
+
+def offered_for_translation(client, page, text):
+    """Whether the translation editor of `page` asks for a translation of `text`."""
+    content = html.unescape(client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
+    return f'"source": {json.dumps(text)}' in content
+
+
+@pytest.mark.parametrize(("role", "publishes"), [("moderator", True), ("editor", False)])
+def test_only_a_moderator_publishes_translations_while_syncing_them(
+    django_capture_on_commit_callbacks, hajimena, role, publishes
+):
+    news, source = postponed_news(hajimena)
+    url = f"/admin/localize/update/{source.pk}/"
+
+    # wagtail-localize publishes once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(staff(hajimena, role)).post(url, {"publish_translations": "on"})
+
+    translated = news.get_translation(english())
+    assert translated.live is publishes
+    assert (translated.title == "Panen raya ditunda") is publishes
+    # The editor is sent back to the form and told why, not to the admin's front page.
+    levels = [message.level_tag for message in get_messages(response.wsgi_request)]
+    assert (response["Location"] == url, levels) == (
+        (False, ["success"]) if publishes else (True, ["error"])
+    )
+
+
+def test_an_editor_syncs_translations_for_a_moderator_to_publish(editor, hajimena):
+    news, source = postponed_news(hajimena)
+    translated = news.get_translation(english())
+    client = login(editor)
+    assert not offered_for_translation(client, translated, "Panen raya ditunda")
+
+    response = client.post(f"/admin/localize/update/{source.pk}/")
+
+    assert response.status_code == 302 and not refused(response)
+    assert offered_for_translation(client, translated, "Panen raya ditunda")
+    translated.refresh_from_db()
+    assert not translated.live
+
+
 def test_an_editor_opens_the_translation_editor_of_their_own_news(editor, hajimena):
     news = add_news(hajimena, "Panen raya di Hajimena")
     translate_object(news, [english()])
@@ -142,6 +195,7 @@ def test_an_editor_cannot_translate_another_villages_seller(editor, sidosari):
     )
     assert refused(response)
     assert not Seller.objects.filter(translation_key=seller.translation_key, locale=english())
+    assert not TranslationSource.objects.filter(object_id=seller.translation_key).exists()
 
 
 @pytest.mark.parametrize(("village", "allowed"), [("sidosari", True), ("hajimena", False)])
