@@ -1,3 +1,4 @@
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from sites.staff import villages_of
@@ -16,7 +17,8 @@ class SellerForm(WagtailAdminModelForm):
 
 
 class ProductPageForm(WagtailAdminPageForm):
-    """A product's seller is chosen among its own village's sellers only."""
+    """A product's seller is chosen among its own village's sellers only, each listed once:
+    in the page's language where it has been translated, else in Indonesian."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -28,4 +30,9 @@ class ProductPageForm(WagtailAdminPageForm):
         village = Village.objects.for_page(page) if page else None
         if "seller" in self.fields:
             self.fields["seller"].required = True
-            self.fields["seller"].queryset = Seller.objects.filter(village=village)
+            sellers = Seller.objects.filter(village=village)
+            in_language = sellers.filter(locale_id=page.locale_id) if page else sellers
+            self.fields["seller"].queryset = sellers.filter(
+                Q(pk__in=in_language)
+                | ~Q(translation_key__in=in_language.values("translation_key"))
+            )

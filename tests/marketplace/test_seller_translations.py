@@ -150,3 +150,21 @@ def test_choosing_or_bulk_deleting_sellers_reaches_the_own_village_only(client, 
 
     assert not Seller.objects.filter(pk=kopi.pk).exists()
     assert Seller.objects.filter(pk=beras.pk).exists()
+
+
+def test_a_product_s_seller_is_chosen_once_in_the_page_s_language(client, kopi, hajimena):
+    Seller.objects.create(village=hajimena, name="Kelompok Tani Melati", description="")
+    translate_object(kopi, [english()])
+    Seller.objects.filter(translation_key=kopi.translation_key, locale=english()).update(
+        name="Hajimena Coffee"
+    )
+    produk = hajimena.home_page.get_children().get(slug="produk")
+    products = produk.get_translation(english())
+    add = "/admin/pages/add/marketplace/productpage/{}/"
+
+    indonesian = client.get(add.format(produk.pk)).context["form"].fields["seller"]
+    in_english = client.get(add.format(products.pk)).context["form"].fields["seller"]
+
+    assert sorted(map(str, indonesian.queryset)) == ["Kelompok Tani Melati", "Kopi Hajimena"]
+    # Melati has no English yet, so it is chosen by its Indonesian name.
+    assert sorted(map(str, in_english.queryset)) == ["Hajimena Coffee", "Kelompok Tani Melati"]
