@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from marketplace import api
 from sites import explorer
 from sites.sitemaps import robots_txt, sitemap_xml
+from village_pages.translation_report import OwnTranslationsReportView
 
 urlpatterns = [
     path("api/produk/", api.products, name="products_api"),
@@ -15,6 +16,12 @@ urlpatterns = [
     path("robots.txt", robots_txt),
     path("admin/pages/", explorer.explore),
     path("admin/pages/<int:parent_page_id>/", explorer.explore),
+    # wagtail-localize's report, at its own address, limited to the staff's own village.
+    path("admin/localize/reports/translations/", OwnTranslationsReportView.as_view()),
+    path(
+        "admin/localize/reports/translations/results/",
+        OwnTranslationsReportView.as_view(results_only=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,6 +1,7 @@
-"""The "Untranslated pages" report: a village's live pages that have no English version yet."""
+"""Reports on translations, each limited to the staff's own villages: "Untranslated pages" (live
+pages with no English version yet) and wagtail-localize's "Translations"."""
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail_localize.views.report import TranslationsReportView
 
+from marketplace.models import Seller
 from sites.models import Village
 from sites.staff import own_pages_filter, villages_of
 
@@ -95,4 +98,19 @@ class UntranslatedPagesMenuItem(MenuItem):
     def is_shown(self, request):
         return policy_registry.get_by_type(Page).user_has_any_permission(
             request.user, STAFF_ACTIONS
+        )
+
+
+class OwnTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's "Translations" report, showing staff their own village's only."""
+
+    def get_queryset(self):
+        translations = super().get_queryset().order_by("-created_at", "-pk")
+        own = own_pages_filter(self.request.user)
+        if own is None:
+            return translations
+        sellers = Seller.objects.filter(village__in=villages_of(self.request.user))
+        return translations.filter(
+            Q(source__object_id__in=Page.objects.filter(own).values("translation_key"))
+            | Q(source__object_id__in=sellers.values("translation_key"))
         )

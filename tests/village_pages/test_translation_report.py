@@ -1,4 +1,5 @@
-"""The "Untranslated pages" report shows staff what is still waiting for an English version."""
+"""The "Untranslated pages" report shows staff what is still waiting for an English version;
+wagtail-localize's "Translations" report shows them their own village's translations only."""
 
 import datetime
 
@@ -9,13 +10,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail_localize.operations import translate_object
 
+from marketplace.models import Seller
 from sites.staff import add_staff
 from village_pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/untranslated-pages/"
+TRANSLATIONS_RESULTS = "/admin/localize/reports/translations/results/"
 
 
 def login(user):
@@ -120,3 +124,23 @@ def test_more_rows_cost_no_more_queries(superuser, hajimena, sidosari):
     with CaptureQueriesContext(connection) as many:
         report(client)
     assert len(many) == len(few)
+
+
+def test_the_translations_report_shows_staff_their_own_village_only(hajimena, sidosari):
+    english = [Locale.objects.get(language_code="en")]
+    translate_object(add_news(hajimena, "Panen raya Hajimena"), english)
+    translate_object(add_news(sidosari, "Rapat rahasia Sidosari"), english)
+    translate_object(Seller.objects.create(village=sidosari, name="Kopi Sidosari"), english)
+    editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
+    admin = get_user_model().objects.create_superuser("admin", "admin@balai.localhost", "x")
+
+    for client in (login(editor), login(admin)):
+        for path in ("/admin/localize/reports/translations/", TRANSLATIONS_RESULTS):
+            response = client.get(path)
+            assert response.status_code == 200
+    staff_sees = login(editor).get(TRANSLATIONS_RESULTS).content.decode()
+    admin_sees = login(admin).get(TRANSLATIONS_RESULTS).content.decode()
+
+    assert "Panen raya Hajimena" in staff_sees
+    assert "Rapat rahasia Sidosari" not in staff_sees and "Kopi Sidosari" not in staff_sees
+    assert "Rapat rahasia Sidosari" in admin_sees and "Kopi Sidosari" in admin_sees
