@@ -1,13 +1,16 @@
 """Turns an entry of the village register into a complete, working village site."""
 
+import copy
+import functools
 import re
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, Locale, Page, Site, WorkflowPage
+from wagtail.models import Page, Site, WorkflowPage
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from marketplace.models import ProductIndexPage
@@ -27,9 +30,11 @@ from .models.settings import local_word_for
 from .permissions import (
     assign_moderation_workflow,
     grant_page_permissions,
+    grant_staff_permissions,
     grant_village_permissions,
 )
 from .routing import forget_hosts, is_village_subdomain
+from .village_collections import collection_for
 
 # The sections every village site has, in menu order:
 # (page type, Indonesian title and slug, English title and slug).
@@ -77,32 +82,33 @@ def add_missing_sections(home):
     ]
 
 
-def _new_village_pages(parent, title, slug, locale_id, sections, translation_of=None):
-    """A village home page and its sections, placed below `parent` but not yet saved.
-
-    `sections` are (page type, title, slug); `translation_of` the pages they translate.
-    """
+def _new_village_pages(title, slug, locale_id):
+    """A village home page and its sections, in Indonesian, not yet placed or saved."""
     home = new_page(VillageHomePage, title=title, slug=slug, locale_id=locale_id)
-    children = [
+    sections = [
         new_page(page_class, title=title, slug=slug, locale_id=locale_id, show_in_menus=True)
-        for page_class, title, slug in sections
+        for page_class, (title, slug), _english in SECTIONS
     ]
-    for page, source in zip([home, *children], translation_of or [], strict=False):
-        page.translation_key = source.translation_key
-    return page_rows.place_subtree(parent, home, children)
+    return home, sections
 
 
-def _english_village_pages(indonesian_pages, district, locale):
-    home, *sections = indonesian_pages
-    english_sections = {page_class: english for page_class, _indonesian, english in SECTIONS}
-    return _new_village_pages(
-        english_region_page(district, locale),
-        home.title,
-        home.slug,
-        locale.pk,
-        [(type(page), *english_sections[type(page)]) for page in sections],
-        translation_of=indonesian_pages,
+def _english_village_pages(home, sections, locale_id):
+    """The English translations of a village's new home page and sections."""
+    english = {page_class: title_and_slug for page_class, _indonesian, title_and_slug in SECTIONS}
+    return (
+        _translation(home, locale_id, home.title, home.slug),
+        [_translation(page, locale_id, *english[type(page)]) for page in sections],
     )
+
+
+def _translation(page, locale_id, title, slug):
+    """The translation of `page`, a new page not yet saved."""
+    # A copy of the source keeps its page type and translation key, and costs far less than
+    # a new page: Wagtail's Page() looks up its content type and child relations.
+    translation = copy.copy(page)
+    translation.pk = translation.id = None
+    translation.locale_id, translation.title, translation.slug = locale_id, title, slug
+    return translation
 
 
 def add_english_village(village):
@@ -114,12 +120,26 @@ def add_english_village(village):
     with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
         sections = [page.specific for page in home.get_children().order_by("path")]
         known = [page for page in sections if type(page) in {row[0] for row in SECTIONS}]
-        indonesian = [home, *known]
-        english = _english_village_pages(indonesian, home.get_parent(), locale)
+        # The English pages start from the generator's titles, not the Indonesian content.
+        blank = [
+            new_page(
+                type(page),
+                title=page.title,
+                slug=page.slug,
+                locale_id=page.locale_id,
+                translation_key=page.translation_key,
+                show_in_menus=page.show_in_menus,
+            )
+            for page in [home, *known]
+        ]
+        english_home, english_sections = _english_village_pages(blank[0], blank[1:], locale.pk)
+        district = english_region_page(home.get_parent(), locale)
+        english = page_rows.place_subtrees([(district, english_home, english_sections)])
         page_rows.insert_pages(english)
-        translations.link_translations(list(zip(indonesian, english, strict=True)), locale)
-        grant_page_permissions((village.editors, village.moderators), [english[0]])
-        WorkflowPage.objects.create(workflow=home.get_workflow(), page=english[0])
+        groups = (village.editors, village.moderators)
+        grant_staff_permissions(groups)  # a village this old may predate some of them
+        grant_page_permissions(groups, [english_home])
+        WorkflowPage.objects.create(workflow=home.get_workflow(), page=english_home)
         forget_hosts()
     return english[0]
 
@@ -136,7 +156,7 @@ def english_region_page(page, locale):
     else:
         parent = english_region_page(page.get_parent(), locale)
         slug, fields = page.slug, {"region_code": page.region_code}
-    english = parent.add_child(
+    return parent.add_child(
         instance=new_page(
             type(page),
             title=translations.english_region_title(page.title),
@@ -146,8 +166,6 @@ def english_region_page(page, locale):
             **fields,
         )
     )
-    translations.link_translations([(page, english)], locale)
-    return english
 
 
 def check_new_village(code, slug=None, domain=None):
@@ -198,36 +216,37 @@ def _provision(code, slug, domain):
     # A new village's pages refer to nothing yet, so there is no reference index to build.
     with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
         entry, slug, domain = check_new_village(code, slug, domain)
-        portal = ensure_portal()
-        regency = _region_page(portal, RegencyPage, entry.regency.code, entry.regency.name)
+        portals = ensure_portals()
+        locale_ids = [portal.locale_id for portal in portals]
+
+        # Read only when the district is new, or has no collection yet.
+        @functools.cache
+        def regencies():
+            return _region_pages(
+                locale_ids, RegencyPage, entry.regency.code, entry.regency.name, lambda: portals
+            )
+
         district_title = ("Distrik " if entry.province.code >= "91" else "Kecamatan ") + (
             entry.district.name
         )
-        district = _region_page(regency, DistrictPage, entry.district.code, district_title)
-        pages = _new_village_pages(
-            district,
-            entry.name,
-            slug,
-            portal.locale_id,
-            [(page_class, *indonesian) for page_class, indonesian, _english in SECTIONS],
+        districts = _region_pages(
+            locale_ids, DistrictPage, entry.district.code, district_title, regencies
         )
-        linked = []
-        if translations.english_enabled():
-            locale = translations.english_locale()
-            linked = list(zip(pages, _english_village_pages(pages, district, locale), strict=True))
-            pages += [english for _indonesian, english in linked]
-        page_rows.insert_pages(pages)
-        if linked:
-            translations.link_translations(linked, locale)
-        home = pages[0]
-        homes = [home] + [english for indonesian, english in linked if indonesian is home]
+        district = districts[0]
+        home, sections = _new_village_pages(entry.name, slug, district.locale_id)
+        subtrees = [(district, home, sections)]
+        for english_district in districts[1:]:  # when Balai speaks English
+            english = _english_village_pages(home, sections, english_district.locale_id)
+            subtrees.append((english_district, *english))
+        page_rows.insert_pages(page_rows.place_subtrees(subtrees))
+        homes = [subtree[1] for subtree in subtrees]
         site = Site.objects.create(
             hostname=domain or f"{slug}.{settings.BALAI_BASE_DOMAIN}",
             port=settings.BALAI_SITE_PORT,
             root_page=home,
             site_name=entry.name,
         )
-        collection = _collection_for(entry.name, entry.code, regency, district)
+        collection = collection_for(entry.name, entry.code, district, lambda: regencies()[0])
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
         grant_village_permissions((editors, moderators), homes, collection, site)
@@ -308,10 +327,26 @@ def _check_available(slug, domain, exclude=None):
 
 def ensure_portal():
     """The portal home page, with its site at the base domain; created on first use."""
-    portal = (
-        PortalHomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
-        or _create_portal()
-    )
+    return ensure_portals()[0]
+
+
+def ensure_portals():
+    """The portal home page, then its English translation when Balai speaks English; both
+    made on first use, the first with its site at the base domain."""
+    # Unordered, so the database reads the few portal rows rather than every page in path order.
+    portals = {
+        page.locale.language_code: page
+        for page in PortalHomePage.objects.order_by().select_related("locale")
+    }
+    portal = portals.get(settings.LANGUAGE_CODE) or _create_portal()
+    _ensure_portal_site(portal)
+    if not translations.english_enabled():
+        return [portal]
+    english = portals.get(translations.ENGLISH)
+    return [portal, english or english_region_page(portal, translations.english_locale())]
+
+
+def _ensure_portal_site(portal):
     wanted = {
         "hostname": settings.BALAI_BASE_DOMAIN,
         "port": settings.BALAI_SITE_PORT,
@@ -320,7 +355,7 @@ def ensure_portal():
     if Site.objects.filter(
         hostname=wanted["hostname"], port=wanted["port"], root_page=portal, is_default_site=True
     ).exists():
-        return portal  # the usual case, answered from the hostname index
+        return  # the usual case, answered from the hostname index
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME, **wanted)
@@ -328,7 +363,6 @@ def ensure_portal():
         for field, value in wanted.items():
             setattr(site, field, value)
         site.save()
-    return portal
 
 
 def _create_portal():
@@ -342,29 +376,39 @@ def _create_portal():
     )
 
 
-def _collection_for(village_name, village_code, regency, district):
-    # Collections are kept sorted by name and adding one moves every later sibling. Nesting them
-    # by regency and district, and starting each name with its register code, makes a new one
-    # land last among a few siblings: the 2,000th village costs what the 10th did.
-    parent = Collection.get_first_root_node()
-    for region in (regency, district):
-        if region.collection_id is None:
-            region.collection = parent.add_child(name=f"{region.region_code} {region.title}")
-            type(region).objects.filter(pk=region.pk).update(collection=region.collection)
-        parent = region.collection
-    return parent.add_child(name=f"{village_code} {village_name}")
-
-
-def _region_page(parent, page_class, code, title):
+def _region_pages(locale_ids, page_class, code, title, parents):
+    """The region's page in each of `locale_ids`, Indonesian first; those missing are made,
+    in both languages at once, below `parents()`: the parent region's pages in those locales."""
     # Looked up by its indexed code: a child_of() filter would read every page below the parent.
-    page = page_class.objects.filter(region_code=code, locale_id=parent.locale_id).first()
-    if page:
-        return page
-    slug = slugify(title.removeprefix("Kabupaten "))
-    if parent.get_children().filter(slug=slug).exists():
-        slug = f"{slug}-{code.replace('.', '')}"
-    return parent.add_child(
-        instance=new_page(
-            page_class, title=title, slug=slug, region_code=code, locale_id=parent.locale_id
+    found = {page.locale_id: page for page in page_class.objects.filter(region_code=code)}
+    if all(locale_id in found for locale_id in locale_ids):
+        return [found[locale_id] for locale_id in locale_ids]
+    parents = parents()
+    missing = [parent for parent in parents if parent.locale_id not in found]
+    source = found.get(parents[0].locale_id)
+    translation_key = source.translation_key if source else uuid.uuid4()
+    slug = source.slug if source else slugify(title.removeprefix("Kabupaten "))
+    new = [
+        new_page(
+            page_class,
+            title=title if parent is parents[0] else translations.english_region_title(title),
+            slug=_free_slug(parent, slug, code),
+            region_code=code,
+            locale_id=parent.locale_id,
+            translation_key=translation_key,
+        )
+        for parent in missing
+    ]
+    page_rows.insert_pages(
+        page_rows.place_subtrees(
+            [(parent, page, []) for parent, page in zip(missing, new, strict=True)]
         )
     )
+    found.update((page.locale_id, page) for page in new)
+    return [found[locale_id] for locale_id in locale_ids]
+
+
+def _free_slug(parent, slug, code):
+    if parent.get_children().filter(slug=slug).exists():
+        return f"{slug}-{code.replace('.', '')}"
+    return slug

@@ -7,44 +7,64 @@ statement and each page type's own rows in one more. The pages hold only a title
 is nothing to index, log or validate that the generator has not already checked.
 """
 
+import operator
+from functools import reduce
+
 from django.db import connection
+from django.db.models import F, Q
 from wagtail.models import Page
 
 
-def place_subtree(parent, home, children):
-    """Give `home` the next free place below `parent`, and `children` the places below it.
+def place_subtrees(subtrees):
+    """Give each new `home` the next free place below its `parent`, and its `children` the
+    places below it; the parents are read and updated together.
 
-    `parent` is a saved page; `home` and `children` are new, unsaved pages. Returns them all,
-    in tree order, ready for `insert_pages`.
+    `subtrees` are (parent, home, children): a saved page, a new page and new pages, the
+    parents all at one depth. Returns the new pages in tree order, ready for `insert_pages`.
     """
-    last = parent.get_last_child()
-    home.depth = parent.depth + 1
-    home.path = Page._get_path(parent.path, home.depth, 1) if last is None else last._inc_path()
-    home.url_path = f"{parent.url_path}{home.slug}/"
-    home.numchild = len(children)
-    for step, child in enumerate(children, start=1):
-        child.depth = home.depth + 1
-        child.path = Page._get_path(home.path, child.depth, step)
-        child.url_path = f"{home.url_path}{child.slug}/"
-        child.numchild = 0
-    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + 1)
-    parent.numchild += 1
-    return [home, *children]
+    parents = [parent for parent, _home, _children in subtrees]
+    # Ranges of the path index: only the parents' children are read, however big the tree.
+    siblings = Page.objects.filter(
+        reduce(
+            operator.or_,
+            (Q(path__range=Page._get_children_path_interval(p.path)) for p in parents),
+        ),
+        depth=parents[0].depth + 1,
+    )
+    last_paths = {}
+    for path in siblings.order_by().values_list("path", flat=True):
+        parent_path = path[: -Page.steplen]
+        last_paths[parent_path] = max(path, last_paths.get(parent_path, path))
+    Page.objects.filter(pk__in=[parent.pk for parent in parents]).update(numchild=F("numchild") + 1)
+    pages = []
+    for parent, home, children in subtrees:
+        last = last_paths.get(parent.path)
+        home.depth = parent.depth + 1
+        step = 1 if last is None else Page._str2int(last[-Page.steplen :]) + 1
+        home.path = Page._get_path(parent.path, home.depth, step)
+        home.url_path = f"{parent.url_path}{home.slug}/"
+        home.numchild = len(children)
+        for step, child in enumerate(children, start=1):
+            child.depth = home.depth + 1
+            child.path = Page._get_path(home.path, child.depth, step)
+            child.url_path = f"{home.url_path}{child.slug}/"
+            child.numchild = 0
+        parent.numchild += 1
+        pages += [home, *children]
+    return pages
 
 
 def insert_pages(pages):
     """Insert placed, unsaved pages of any page types: one statement per table."""
+    shared_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
     for page in pages:
         page.draft_title = page.title
-    shared = Page.objects.bulk_create(
-        Page(
-            **{field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields}
-        )
-        for page in pages
+    rows = Page._base_manager._insert(
+        pages, fields=shared_fields, returning_fields=Page._meta.db_returning_fields, raw=True
     )
     by_type = {}
-    for page, row in zip(pages, shared, strict=True):
-        page.id = page.page_ptr_id = row.pk
+    for page, (pk,) in zip(pages, rows, strict=True):
+        page.id = page.page_ptr_id = pk
         page._state.adding = False
         page._state.db = connection.alias
         by_type.setdefault(type(page), []).append(page)

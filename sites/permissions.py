@@ -61,10 +61,7 @@ def grant_village_permissions(village_groups, home_pages, collection, site):
     collection and settings."""
     editors, moderators = village_groups
     permission_id = _permission_ids().__getitem__
-    access_admin = permission_id("wagtailadmin.access_admin")
-    staff_permissions = [access_admin] + [permission_id(n) for n in STAFF_MODEL_PERMISSIONS]
-    editors.permissions.add(*staff_permissions)
-    moderators.permissions.add(*staff_permissions)
+    grant_staff_permissions(village_groups, permission_id)
     grant_page_permissions(village_groups, home_pages, permission_id)
     collection_rows = [
         GroupCollectionPermission(
@@ -81,6 +78,14 @@ def grant_village_permissions(village_groups, home_pages, collection, site):
         GroupSitePermission(group=moderators, site=site, permission_id=permission_id(name))
         for name in MODERATOR_SITE_PERMISSIONS
     )
+
+
+def grant_staff_permissions(village_groups, permission_id=None):
+    """The admin, and the model-level rights every village's staff have; harmless twice."""
+    permission_id = permission_id or _permission_ids().__getitem__
+    names = ["wagtailadmin.access_admin", *STAFF_MODEL_PERMISSIONS]
+    for group in village_groups:
+        group.permissions.add(*[permission_id(name) for name in names])
 
 
 def grant_page_permissions(village_groups, home_pages, permission_id=None):

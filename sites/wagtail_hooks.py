@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from . import translations
 from .staff import own_pages_filter
 from .views import VillageViewSet
 
@@ -20,3 +21,9 @@ def choose_own_village_pages(pages, request):
 def explore_own_village_pages(parent_page, pages, request):
     condition = own_pages_filter(request.user)
     return pages if condition is None else pages.filter(condition)
+
+
+# Before wagtail-localize's own hook, which opens its editor for the translations it knows of.
+@hooks.register("before_edit_page", order=-1)
+def adopt_generated_translations(request, page):
+    translations.adopt_translations(page)

@@ -1,13 +1,24 @@
-"""The generator makes every village in Indonesian and in English, linked for translation."""
+"""The generator makes every village in Indonesian and in English, linked for translation
+as soon as staff open a page."""
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
 
 import pytest
-from django.test import override_settings
+from django.contrib.auth.models import Permission
+from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import String, StringSegment, Translation, TranslationSource
 
 from sites.generator import provision_village
 from sites.models import Village
 from sites.staff import add_staff
+from sites.translations import adopt_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +31,7 @@ ENGLISH_SECTIONS = [
     ("Profile", "profile"),
     ("Complaints", "complaints"),
 ]
+INDONESIAN_ONLY = override_settings(WAGTAIL_CONTENT_LANGUAGES=[("id", "Bahasa Indonesia")])
 
 
 def english():
@@ -56,38 +68,71 @@ def test_english_region_pages_read_naturally(hajimena):
     assert portal.locale.language_code == "en" and portal.depth == 2
 
 
-def test_every_english_page_is_a_wagtail_localize_translation(hajimena):
-    home = english_home(hajimena)
-    pages = [home, *home.get_children()]
-    translations = Translation.objects.filter(
-        target_locale=english(), source__object_id__in=[page.translation_key for page in pages]
+def edit(user, page):
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def test_staff_open_a_generated_english_page_in_wagtail_localize_s_editor(hajimena):
+    editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
+    news_index = english_home(hajimena).get_children().get(slug="news")
+    response = edit(editor, news_index)
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+    translation = Translation.objects.get(
+        source__object_id=news_index.translation_key, target_locale=english()
     )
-    assert translations.count() == len(pages) and all(t.enabled for t in translations)
-    news = translations.get(source__object_id=pages[1].translation_key)
-    assert news.get_target_instance().title == "News"
-    assert news.source.get_source_instance().title == "Berita"
-    assert news.get_progress() == (2, 2)  # title and slug are translated
-    segments = StringSegment.objects.filter(source=news.source).annotate_translation(english())
+    assert translation.enabled and translation.get_progress() == (2, 2)
+    segments = StringSegment.objects.filter(source=translation.source).annotate_translation(
+        english()
+    )
     assert {(s.string.data, s.translation) for s in segments} == {
         ("Berita", "News"),
         ("berita", "news"),
     }
+    props = json.loads(response.context["props"])
+    assert props["machineTranslator"] is None  # no text leaves Balai unless an operator says so
+    edit(editor, news_index)  # a second visit records nothing more
+    assert Translation.objects.filter(source=translation.source).count() == 1
+
+
+def test_opening_the_indonesian_page_offers_to_synchronise_its_english(hajimena):
+    editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
+    editor.groups.first().permissions.add(Permission.objects.get(codename="submit_translation"))
+    berita = hajimena.home_page.get_children().get(slug="berita")
+    assert "Sync translated pages" in edit(editor, berita).content.decode()
 
 
 def test_synchronising_a_generated_translation_keeps_its_english(hajimena):
-    news_index = hajimena.home_page.get_children().get(slug="berita")
+    news_index = hajimena.home_page.get_children().get(slug="berita").specific
+    assert adopt_translations(news_index) == 1
+    assert adopt_translations(news_index) == 0
     source = TranslationSource.objects.get(object_id=news_index.translation_key)
-    written = set(StringSegment.objects.filter(source=source).values_list("pk", flat=True))
-    source.update_from_db()  # wagtail-localize extracts the segments again
-    assert set(StringSegment.objects.filter(source=source).values_list("pk", flat=True)) == written
-    source.translations.get().save_target()
+    news_index.intro = "Kabar terbaru dari desa."
+    news_index.save_revision().publish()
+    source.update_from_db()
+    source.translations.get().save_target(publish=True)
     english_news = news_index.get_translation(english())
     assert (english_news.title, english_news.slug, english_news.url) == (
         "News",
         "news",
         "http://hajimena.localhost/en/news/",
     )
-    assert String.objects.filter(data="Berita").count() == 1  # shared by every village
+    assert english_news.intro == "Kabar terbaru dari desa."  # not yet translated: the source
+    assert String.objects.filter(data="Berita").count() == 1
+
+
+def test_a_translation_staff_stopped_synchronising_stays_stopped(hajimena):
+    news_index = english_home(hajimena).get_children().get(slug="news")
+    adopt_translations(news_index)
+    Translation.objects.filter(source__object_id=news_index.translation_key).update(enabled=False)
+    assert adopt_translations(news_index) == 0
+    editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
+    response = edit(editor, news_index)
+    assert "wagtail_localize/admin/edit_translation.html" not in [
+        t.name for t in response.templates
+    ]
 
 
 def test_the_english_tree_is_shared_by_villages_of_one_district(hajimena, sidosari):
@@ -104,9 +149,58 @@ def test_staff_may_edit_both_languages_of_their_own_village_only(hajimena, sidos
     assert own.get_workflow().name == "Moderasi Hajimena (hajimena)"
 
 
-@override_settings(WAGTAIL_CONTENT_LANGUAGES=[("id", "Bahasa Indonesia")])
+@INDONESIAN_ONLY
 def test_an_install_in_indonesian_only_makes_no_english_pages():
     village = provision_village("18.01.04.2003")
     assert Village.objects.get().pk == village.pk
     assert not Page.objects.filter(locale__language_code="en").exists()
     assert village.home_page.get_children().count() == 7
+
+
+def test_add_english_gives_older_villages_their_english_pages():
+    with INDONESIAN_ONLY:
+        older = provision_village("18.01.04.2003")
+    out = StringIO()
+    call_command("add_english", stdout=out)
+    home = english_home(older)
+    assert [page.slug for page in home.get_children().order_by("path")] == [
+        slug for _title, slug in ENGLISH_SECTIONS
+    ]
+    assert f"{older.url}en/" in out.getvalue()
+    assert "1 desa kini memiliki halaman bahasa Inggris." in out.getvalue()
+    editor = add_staff(older, "editor-older", "editor")[0]
+    assert home.permissions_for_user(editor).can_edit()
+    assert edit(editor, home.get_children().first()).status_code == 200
+    assert all(not problems for problems in Page.find_problems())
+
+    call_command("add_english", stdout=(again := StringIO()))
+    assert "0 desa kini memiliki halaman bahasa Inggris." in again.getvalue()
+
+
+def test_add_english_refuses_while_english_is_switched_off(hajimena):
+    with INDONESIAN_ONLY, pytest.raises(CommandError, match="BALAI_LANGUAGES"):
+        call_command("add_english")
+
+
+def machine_translator(**environment):
+    """The machine translator Balai's settings configure, given these environment variables."""
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)))"
+    )
+    environment = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("BALAI_LIBRETRANSLATE")},
+        "DJANGO_SETTINGS_MODULE": "balai.settings.dev",
+        **environment,
+    }
+    finished = subprocess.run(  # noqa: S603 (this Python, Balai's settings)
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True
+    )
+    return json.loads(finished.stdout)
+
+
+def test_machine_translation_is_off_unless_the_operator_names_their_own_server():
+    assert machine_translator() is None
+    configured = machine_translator(BALAI_LIBRETRANSLATE_URL="http://translate.internal:5000")
+    assert configured["CLASS"].endswith("LibreTranslator")
+    assert configured["OPTIONS"]["LIBRETRANSLATE_URL"] == "http://translate.internal:5000"

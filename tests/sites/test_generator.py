@@ -36,6 +36,17 @@ def test_the_page_and_collection_trees_stay_consistent(hajimena, sidosari):
     assert hajimena.home_page.get_children().count() == hajimena.home_page.numchild == 7
 
 
+def test_collections_stay_sorted_whatever_order_villages_come_in(sidosari, hajimena):
+    # Sidosari (18.01.04.2002) came first; Hajimena's collection is placed before it.
+    natar = hajimena.collection.get_parent()
+    assert [c.name for c in natar.get_children()] == [
+        "18.01.04.2001 Hajimena",
+        "18.01.04.2002 Sidosari",
+    ]
+    assert natar.numchild == 2
+    assert all(not problems for problems in Collection.find_problems())
+
+
 def test_the_page_tree_mirrors_the_register(hajimena, sidosari):
     portal = PortalHomePage.objects.get(locale__language_code="id")
     regency = RegencyPage.objects.child_of(portal).get()

@@ -267,6 +267,7 @@ class Command(BaseCommand):
 def translate_page(page, english, locale):
     """Give `page` a live English translation through wagtail-localize, its text looked up in
     `english` (Indonesian text: English text); a text not found there stays as it was."""
+    translations.adopt_translations(page)  # the generator's English page, if there is one
     source = TranslationSource.update_or_create_from_instance(page)[0]
     translation = Translation.objects.get_or_create(source=source, target_locale=locale)[0]
     title = english.get(page.title)
