@@ -7,6 +7,7 @@ until a user picks English in their account.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
@@ -62,9 +63,7 @@ class LanguageRoutesMixin(RoutablePageMixin):
     @classmethod
     def route_path_name(cls, name):
         """The name of the route for the language being read, if `name` has a twin."""
-        base = name
-        for code, _name in settings.LANGUAGES:
-            base = base.removesuffix(f"_{code}")
+        base = _without_language(name)
         language = translation.get_language()
         twin = f"{base}_{language}"
         if language != settings.LANGUAGE_CODE and twin in cls._route_names():
@@ -74,6 +73,25 @@ class LanguageRoutesMixin(RoutablePageMixin):
     @classmethod
     def _route_names(cls):
         return {pattern.name for pattern in cls.get_subpage_urls() if pattern.name}
+
+
+def below_in_every_language(translation_keys):
+    """A filter for the pages at or below the pages with these translation keys, in every
+    language: a site's pages are those below its home page and the home's translations."""
+    paths = Page.objects.filter(translation_key__in=translation_keys, depth__gt=1).values_list(
+        "path", flat=True
+    )
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def _without_language(route_name):
+    """ "search_en" is the English twin of the route "search"."""
+    for code, _name in settings.LANGUAGES:
+        route_name = route_name.removesuffix(f"_{code}")
+    return route_name
 
 
 def home_in(request, language):
@@ -136,9 +154,7 @@ def _same_page_url(request, page, target):
         return None
     match = getattr(request, "routable_resolver_match", None)
     if match and match.url_name and isinstance(page, LanguageRoutesMixin):
-        name = match.url_name
-        for code, _name in settings.LANGUAGES:
-            name = name.removesuffix(f"_{code}")
+        name = _without_language(match.url_name)
         try:
             url = url.rstrip("/") + "/" + type(page).route_path(name, *match.args, **match.kwargs)
         except NoReverseMatch:

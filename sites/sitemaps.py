@@ -1,8 +1,9 @@
-from django.db.models import Q
 from django.http import HttpResponse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
+
+from .languages import below_in_every_language
 
 # Portal home, regencies and districts; the villages below have sitemaps of their own.
 PORTAL_MAX_DEPTH = 4
@@ -14,12 +15,7 @@ class SiteSitemap(Sitemap):
     def items(self):
         # The site's pages in every language: below its home page and that page's translations.
         root = self.request._wagtail_site.root_page
-        homes = Page.objects.filter(translation_key=root.translation_key).values_list(
-            "path", flat=True
-        )
-        below_a_home = Q(pk__in=[])
-        for path in homes:
-            below_a_home |= Q(path__startswith=path)
+        below_a_home = below_in_every_language([root.translation_key])
         pages = Page.objects.filter(below_a_home).live().public()
         if getattr(self.request, "village", None) is None:
             pages = pages.filter(depth__lte=PORTAL_MAX_DEPTH)

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils.crypto import get_random_string
-from wagtail.models import Page
 
+from .languages import below_in_every_language
 from .models import Village
 
 ROLES = ("editor", "moderator")
@@ -57,12 +57,5 @@ def own_pages_filter(user):
     """A filter for the pages of `user`'s villages, or None when every page is theirs."""
     if user.is_superuser:
         return None
-    home_keys = villages_of(user).values("home_page__translation_key")
     # A village's English home page is a translation of its Indonesian one.
-    paths = Page.objects.filter(translation_key__in=home_keys, depth__gt=1).values_list(
-        "path", flat=True
-    )
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return condition
+    return below_in_every_language(villages_of(user).values("home_page__translation_key"))

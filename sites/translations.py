@@ -56,14 +56,16 @@ def adopt_translations(page):
     source_page = next((p for p in pages if p.locale.language_code == settings.LANGUAGE_CODE), None)
     if source_page is None:
         return 0
+    # From the source, each of its translations; from a translation, that one alone.
+    translations = [p for p in pages if p != source_page and page.pk in (source_page.pk, p.pk)]
+    if not translations:
+        return 0  # most pages: nothing to ask wagtail-localize about
     known = set(
         Translation.objects.filter(source__object_id=page.translation_key).values_list(
             "target_locale_id", flat=True
         )
     )
-    targets = [p for p in pages if p.pk != source_page.pk and p.locale_id not in known]
-    if page.pk != source_page.pk:
-        targets = [p for p in targets if p.pk == page.pk]
+    targets = [p for p in translations if p.locale_id not in known]
     if not targets:
         return 0
     with transaction.atomic():

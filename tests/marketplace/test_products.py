@@ -11,6 +11,7 @@ from django.test import Client
 from marketplace.models import ProductCategory, ProductPage, ProductPhoto, Seller
 from sites.models import VillageSettings
 from sites.staff import add_staff
+from tests.admin import login
 from tests.marketplace.products import add_product, photo, seller_of
 from tests.queries import queries_for
 
@@ -307,10 +308,7 @@ def test_other_products_of_the_seller_leads_to_that_sellers_list(stall, hajimena
 
 @pytest.fixture
 def editor_client(hajimena):
-    editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(editor)
-    return client
+    return login(add_staff(hajimena, "editor-hajimena", "editor")[0])
 
 
 def test_an_editor_sees_only_their_villages_sellers(editor_client, hajimena, sidosari):

@@ -4,13 +4,13 @@ reach no other village's seller through any snippet view."""
 from urllib.parse import urlencode
 
 import pytest
-from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from marketplace.models import Seller
 from sites.staff import add_staff
+from tests.admin import login
 from tests.marketplace.products import photo
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +34,7 @@ def fill_in(client, seller, path, value):
 
 @pytest.fixture
 def client(hajimena):
-    editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(editor)
-    return client
+    return login(add_staff(hajimena, "editor-hajimena", "editor")[0])
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import String, StringSegment, Translation, TranslationSource
@@ -19,6 +19,7 @@ from sites.generator import provision_village
 from sites.models import Village
 from sites.staff import add_staff
 from sites.translations import adopt_translations
+from tests.admin import login
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +70,7 @@ def test_english_region_pages_read_naturally(hajimena):
 
 
 def edit(user, page):
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return login(user).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 def test_staff_open_a_generated_english_page_in_wagtail_localize_s_editor(hajimena):

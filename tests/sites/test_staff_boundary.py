@@ -4,21 +4,15 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
 from sites.models import VillageSettings
 from sites.staff import add_staff
+from tests.admin import login
 from village_pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
-
-
-def login(user):
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
 
 
 def section(village, slug="berita"):

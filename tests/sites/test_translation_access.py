@@ -7,7 +7,6 @@ import json
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import get_resolver
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -16,17 +15,12 @@ from wagtail_localize.operations import translate_object
 from marketplace.models import ProductCategory, Seller
 from sites.staff import add_staff
 from sites.translation_access import GUARDED, NAMESPACE, OPEN
+from tests.admin import login
 from village_pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
 BODY = [("paragraph", "<p>Panen raya padi dimulai pekan depan.</p>")]
-
-
-def login(user):
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
 
 
 def staff(village, role):

@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 
 from sites.staff import add_staff
+from tests.admin import login
 from village_pages.models import Complaint, EventPage, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -226,12 +227,6 @@ def complaints(hajimena, sidosari):
             village=sidosari, name="Bu Warsini", phone="081298765432", message="Air PAM keruh"
         ),
     )
-
-
-def login(user):
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
 
 
 def test_village_staff_see_only_their_own_villages_complaints(hajimena, complaints):

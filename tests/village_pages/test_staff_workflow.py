@@ -10,15 +10,10 @@ from wagtail.images.models import Image
 from wagtail.models import TaskState, WorkflowState
 
 from sites.staff import add_staff
+from tests.admin import login
 from village_pages.models import AnnouncementPage
 
 pytestmark = pytest.mark.django_db
-
-
-def login(user):
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
 
 
 def announcements(village):

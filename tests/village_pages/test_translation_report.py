@@ -14,18 +14,13 @@ from wagtail_localize.operations import translate_object
 
 from marketplace.models import Seller
 from sites.staff import add_staff
+from tests.admin import login
 from village_pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/untranslated-pages/"
 TRANSLATIONS_RESULTS = "/admin/localize/reports/translations/results/"
-
-
-def login(user):
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
 
 
 def add_news(village, title, *, days_ago=0):
