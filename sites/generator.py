@@ -1,6 +1,5 @@
 """Turns an entry of the village register into a complete, working village site."""
 
-import copy
 import functools
 import re
 import uuid
@@ -8,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.db.models.base import ModelState
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site, WorkflowPage
@@ -103,11 +103,17 @@ def _english_village_pages(home, sections, locale_id):
 
 def _translation(page, locale_id, title, slug):
     """The translation of `page`, a new page not yet saved."""
-    # A copy of the source keeps its page type and translation key, and costs far less than
-    # a new page: Wagtail's Page() looks up its content type and child relations.
-    translation = copy.copy(page)
-    translation.pk = translation.id = None
-    translation.locale_id, translation.title, translation.slug = locale_id, title, slug
+    # A copy of the unsaved source keeps its page type and translation key, and costs far
+    # less than a new page (Wagtail's Page() looks up its content type and child relations)
+    # or copy.copy (which goes through pickling).
+    translation = object.__new__(type(page))
+    translation.__dict__ = {
+        **page.__dict__,
+        "_state": ModelState(),
+        "locale_id": locale_id,
+        "title": title,
+        "slug": slug,
+    }
     return translation
 
 

@@ -14,6 +14,8 @@ from django.db import connection
 from django.db.models import F, Q
 from wagtail.models import Page
 
+from .rows import insert_rows
+
 
 def place_subtrees(subtrees):
     """Give each new `home` the next free place below its `parent`, and its `children` the
@@ -67,47 +69,3 @@ def insert_pages(pages):
         by_type.setdefault(type(page), []).append(page)
     for page_class, same_type in by_type.items():
         insert_rows(page_class, same_type, page_class._meta.local_concrete_fields)
-
-
-def insert_rows(model, objects, fields):
-    """Insert `objects` of one table in a single statement; returns their new ids when the
-    table numbers its rows itself.
-
-    Leaner than bulk_create for the generator's pages, where Django's per-value work costs
-    more than the database's: a value the rows share (an English page copies its Indonesian
-    one) is converted once, and a column that is empty in every row is left out, as the
-    database fills it with NULL anyway.
-    """
-    auto_id = model._meta.pk if model._meta.pk.db_returning else None
-    fields = [
-        field
-        for field in fields
-        if field is not auto_id
-        and (field.has_db_default() or any(getattr(o, field.attname) is not None for o in objects))
-    ]
-    converted = {}
-    values = []
-    for obj in objects:
-        for field in fields:
-            value = getattr(obj, field.attname)
-            try:
-                key = (field, type(value), value)
-                if key not in converted:
-                    converted[key] = field.get_db_prep_save(value, connection)
-                values.append(converted[key])
-            except TypeError:  # unhashable, such as a StreamField's value
-                values.append(field.get_db_prep_save(value, connection))
-    quote = connection.ops.quote_name
-    row = f"({', '.join(['%s'] * len(fields))})"
-    # Only quoted table and column names are formatted in; every value is a parameter.
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(field.column) for field in fields)}) "
-        f"VALUES {', '.join([row] * len(objects))}"
-    )
-    with connection.cursor() as cursor:
-        if auto_id is None:
-            cursor.execute(sql, values)
-            return []
-        cursor.execute(f"{sql} RETURNING {quote(auto_id.column)}", values)
-        return [pk for (pk,) in cursor.fetchall()]

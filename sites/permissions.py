@@ -11,6 +11,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .rows import insert_rows
+
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = [
@@ -91,9 +93,11 @@ def grant_staff_permissions(village_groups, permission_id=None):
 def grant_page_permissions(village_groups, home_pages, permission_id=None):
     editors, moderators = village_groups
     permission_id = permission_id or _permission_ids().__getitem__
-    GroupPagePermission.objects.bulk_create(
+    rows = [
         GroupPagePermission(
-            group=group, page=home_page, permission_id=permission_id(f"wagtailcore.{codename}")
+            group_id=group.pk,
+            page_id=home_page.pk,
+            permission_id=permission_id(f"wagtailcore.{codename}"),
         )
         for home_page in home_pages
         for group, codenames in (
@@ -101,7 +105,9 @@ def grant_page_permissions(village_groups, home_pages, permission_id=None):
             (moderators, MODERATOR_PAGE_PERMISSIONS),
         )
         for codename in codenames
-    )
+    ]
+    # Seven rows for each language's home page, on every village: the lean insert pays off.
+    insert_rows(GroupPagePermission, rows, GroupPagePermission._meta.concrete_fields)
 
 
 def assign_moderation_workflow(village_name, home_pages, moderators):
