@@ -12,6 +12,8 @@ def insert_rows(model, objects, fields):
     one) is converted once, and a column that is empty in every row is left out, as the
     database fills it with NULL anyway. Sends no signals, as bulk_create.
     """
+    if not objects:
+        return []
     auto_id = model._meta.pk if model._meta.pk.db_returning else None
     columns = {}
     for field in fields:
