@@ -14,6 +14,8 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from .routing import home_translation
+
 
 class LanguageFromAddressMiddleware:
     """Activates the language the address names: English under /en/, Indonesian elsewhere."""
@@ -50,6 +52,19 @@ class LanguageRoutesMixin(RoutablePageMixin):
             except NoReverseMatch:
                 pass
         return resolver.reverse(name, *args, **kwargs)
+
+    def route(self, request, path_components):
+        # Wagtail starts an address at the site's home page in the language being read, or at
+        # the Indonesian home when that translation is withdrawn: an English address must not
+        # show Indonesian pages.
+        site = getattr(request, "_wagtail_site", None)
+        if (
+            site
+            and self.pk == site.root_page_id
+            and translation.get_language() != settings.LANGUAGE_CODE
+        ):
+            raise Http404("This site has no home page in the language of the address.")
+        return super().route(request, path_components)
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         return self.route_path(name, *(args or ()), **(kwargs or {}))
@@ -100,13 +115,7 @@ def home_in(request, language):
     if language not in homes:
         root = request._wagtail_site.root_page
         homes[language] = (
-            root
-            if language == settings.LANGUAGE_CODE
-            else Page.objects.filter(
-                translation_key=root.translation_key,
-                locale__language_code=language,
-                live=True,
-            ).first()
+            root if language == settings.LANGUAGE_CODE else home_translation(root, language)
         )
     return homes[language]
 

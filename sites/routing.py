@@ -2,7 +2,8 @@
 
 Wagtail's own lookup (Site.find_for_request) queries the database on every request; with
 thousands of villages Balai keeps the answer in the cache instead. Any change to a Site or a
-Village bumps a generation number, which retires every cached answer at once.
+Village, or to a home page, bumps a generation number, which retires every cached answer at
+once.
 """
 
 import time
@@ -71,6 +72,20 @@ def site_for_hostname(hostname):
     if found == _UNKNOWN:
         raise UnknownHost(hostname)
     return found
+
+
+def home_translation(home, language):
+    """The live translation of a site's home page into `language`, or None; cached, as every
+    page read in that language needs it for its menu and every other page for its language
+    links."""
+    key = f"balai:home:{_generation()}:{home.pk}:{language}"
+    found = cache.get(key)
+    if found is None:
+        found = Page.objects.filter(
+            translation_key=home.translation_key, locale__language_code=language, live=True
+        ).first()
+        cache.set(key, found or _UNKNOWN, TIMEOUT)
+    return found if isinstance(found, Page) else None
 
 
 def _find_site(hostname):

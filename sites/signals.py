@@ -16,7 +16,9 @@ from .routing import forget_hosts
 @receiver(post_save, sender=Village)
 @receiver(post_delete, sender=Village)
 @receiver(post_save, sender=PortalHomePage)
+@receiver(post_delete, sender=PortalHomePage)
 @receiver(post_save, sender=VillageHomePage)
+@receiver(post_delete, sender=VillageHomePage)
 @receiver(page_slug_changed)
 @receiver(post_page_move)
 def forget_cached_hosts(**kwargs):

@@ -99,6 +99,18 @@ def test_an_untranslated_page_links_to_the_english_home_and_declares_no_english(
     assert "Panen raya" not in html(HAJIMENA, "/en/news/")
 
 
+def test_a_withdrawn_english_home_is_no_longer_offered(hajimena):
+    add_news(hajimena, "Panen raya")
+    assert switcher(html(HAJIMENA, "/berita/panen-raya/")) == {
+        "en": "http://hajimena.localhost/en/"
+    }
+    english_home = hajimena.home_page.get_translation(Locale.objects.get(language_code="en"))
+    english_home.unpublish()
+    assert 'hreflang="en"' not in html(HAJIMENA, "/berita/panen-raya/")
+    for address in ("/en/", "/en/berita/", "/en/news/"):
+        assert get(HAJIMENA, address).status_code == 404
+
+
 def test_an_english_address_without_a_page_is_an_english_404_with_ways_out(hajimena):
     add_news(hajimena, "Panen raya")
     response = get(HAJIMENA, "/en/news/panen-raya/")
