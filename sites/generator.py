@@ -222,21 +222,21 @@ def _provision(code, slug, domain):
     # A new village's pages refer to nothing yet, so there is no reference index to build.
     with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
         entry, slug, domain = check_new_village(code, slug, domain)
-        portals = ensure_portals()
-        locale_ids = [portal.locale_id for portal in portals]
+        languages = _languages()
 
-        # Read only when the district is new, or has no collection yet.
+        # The regency, and the portal above it, are read only when the district is new or has
+        # no collection yet; the portal is made then if the install has none.
         @functools.cache
         def regencies():
             return _region_pages(
-                locale_ids, RegencyPage, entry.regency.code, entry.regency.name, lambda: portals
+                languages, RegencyPage, entry.regency.code, entry.regency.name, ensure_portals
             )
 
         district_title = ("Distrik " if entry.province.code >= "91" else "Kecamatan ") + (
             entry.district.name
         )
         districts = _region_pages(
-            locale_ids, DistrictPage, entry.district.code, district_title, regencies
+            languages, DistrictPage, entry.district.code, district_title, regencies
         )
         district = districts[0]
         home, sections = _new_village_pages(entry.name, slug, district.locale_id)
@@ -336,9 +336,16 @@ def ensure_portal():
     return ensure_portals()[0]
 
 
+def _languages():
+    """The languages of every village's pages, Indonesian first."""
+    english = [translations.ENGLISH] if translations.english_enabled() else []
+    return [settings.LANGUAGE_CODE, *english]
+
+
 def ensure_portals():
-    """The portal home page, then its English translation when Balai speaks English; both
-    made on first use, the first with its site at the base domain."""
+    """The portal home page, then its English translation when Balai speaks English (the
+    order of `_languages()`); both made on first use, the first with its site at the base
+    domain."""
     # Unordered, so the database reads the few portal rows rather than every page in path order.
     portals = {
         page.locale.language_code: page
@@ -382,36 +389,42 @@ def _create_portal():
     )
 
 
-def _region_pages(locale_ids, page_class, code, title, parents):
-    """The region's page in each of `locale_ids`, Indonesian first; those missing are made,
-    in both languages at once, below `parents()`: the parent region's pages in those locales."""
+def _region_pages(languages, page_class, code, title, parents):
+    """The region's page in each of `languages`, Indonesian first; those missing are made, in
+    every language at once, below `parents()`: the parent region's pages in those languages."""
     # Looked up by its indexed code: a child_of() filter would read every page below the parent.
-    found = {page.locale_id: page for page in page_class.objects.filter(region_code=code)}
-    if all(locale_id in found for locale_id in locale_ids):
-        return [found[locale_id] for locale_id in locale_ids]
-    parents = parents()
-    missing = [parent for parent in parents if parent.locale_id not in found]
-    source = found.get(parents[0].locale_id)
+    found = {
+        page.locale.language_code: page
+        for page in page_class.objects.filter(region_code=code).select_related("locale")
+    }
+    if all(language in found for language in languages):
+        return [found[language] for language in languages]
+    missing = [
+        (language, parent)
+        for language, parent in zip(languages, parents(), strict=True)
+        if language not in found
+    ]
+    source = found.get(languages[0])
     translation_key = source.translation_key if source else uuid.uuid4()
     slug = source.slug if source else slugify(title.removeprefix("Kabupaten "))
     new = [
         new_page(
             page_class,
-            title=title if parent is parents[0] else translations.english_region_title(title),
+            title=title if language == languages[0] else translations.english_region_title(title),
             slug=_free_slug(parent, slug, code),
             region_code=code,
             locale_id=parent.locale_id,
             translation_key=translation_key,
         )
-        for parent in missing
+        for language, parent in missing
     ]
     page_rows.insert_pages(
         page_rows.place_subtrees(
-            [(parent, page, []) for parent, page in zip(missing, new, strict=True)]
+            [(parent, page, []) for (_language, parent), page in zip(missing, new, strict=True)]
         )
     )
-    found.update((page.locale_id, page) for page in new)
-    return [found[locale_id] for locale_id in locale_ids]
+    found.update((language, page) for (language, _parent), page in zip(missing, new, strict=True))
+    return [found[language] for language in languages]
 
 
 def _free_slug(parent, slug, code):
