@@ -64,8 +64,8 @@ def _last_children(parents):
     # takes longer to build this query than the database takes to answer it.
     quote = connection.ops.quote_name
     last_descendant = (
-        f"(SELECT MAX({quote('path')}) FROM {quote(Page._meta.db_table)} "  # noqa: S608
-        f"WHERE {quote('path')} BETWEEN %s AND %s)"
+        f"(SELECT {quote('path')} FROM {quote(Page._meta.db_table)} "  # noqa: S608
+        f"WHERE {quote('path')} BETWEEN %s AND %s ORDER BY {quote('path')} DESC LIMIT 1)"
     )
     bounds = [Page._get_children_path_interval(parent.path) for parent in parents]
     with connection.cursor() as cursor:

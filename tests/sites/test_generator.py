@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import Collection, Page, Site
 
 from sites import register
@@ -148,3 +149,16 @@ def test_a_domain_is_used_once(hajimena):
     provision_village("18.01.04.2003", domain="natar.desa.id")
     with pytest.raises(ProvisioningError, match="natar.desa.id' sudah dipakai"):
         provision_village("18.01.04.2004", domain="natar.desa.id")
+
+
+def test_a_village_takes_a_free_place_after_a_neighbour_was_removed(hajimena, sidosari):
+    # With Hajimena gone, Natar has one village but its last place is still Sidosari's second.
+    homes = list(hajimena.home_page.get_translations(inclusive=True))
+    hajimena.delete()
+    for home in homes:
+        home.delete()
+    pemanggilan = provision_village("18.01.04.2003")
+    assert pemanggilan.home_page.get_parent().title == "Kecamatan Natar"
+    assert pemanggilan.home_page.path > sidosari.home_page.path
+    assert Client().get("/", HTTP_HOST="pemanggilan.localhost").status_code == 200
+    assert not any(Page.find_problems())
