@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.base import ModelState
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site, WorkflowPage
+from wagtail.models import Locale, Page, Site, WorkflowPage
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from marketplace.models import ProductIndexPage
@@ -343,9 +343,8 @@ def _languages():
 
 
 def ensure_portals():
-    """The portal home page, then its English translation when Balai speaks English (the
-    order of `_languages()`); both made on first use, the first with its site at the base
-    domain."""
+    """The portal home page in each of `_languages()`, Indonesian first; made on first use,
+    the Indonesian one with its site at the base domain."""
     # Unordered, so the database reads the few portal rows rather than every page in path order.
     portals = {
         page.locale.language_code: page
@@ -353,10 +352,11 @@ def ensure_portals():
     }
     portal = portals.get(settings.LANGUAGE_CODE) or _create_portal()
     _ensure_portal_site(portal)
-    if not translations.english_enabled():
-        return [portal]
-    english = portals.get(translations.ENGLISH)
-    return [portal, english or english_region_page(portal, translations.english_locale())]
+    return [portal] + [
+        portals.get(language)
+        or english_region_page(portal, Locale.objects.get(language_code=language))
+        for language in _languages()[1:]
+    ]
 
 
 def _ensure_portal_site(portal):
