@@ -39,6 +39,8 @@ def insert_rows(model, objects, fields):
 
 def _converted(field, values):
     """The values as the database takes them; a value that repeats is converted once."""
+    if values.count(values[0]) == len(values):  # most columns: the same value in every row
+        return [field.get_db_prep_save(values[0], connection)] * len(values)
     done = {}
     converted = []
     for value in values:
