@@ -47,6 +47,13 @@ SECTIONS = [
     (ProfilePage, ("Profil", "profil"), ("Profile", "profile")),
     (ComplaintPage, ("Pengaduan", "pengaduan"), ("Complaints", "complaints")),
 ]
+# Sections for the village's own residents, who read Indonesian: their English page is made
+# when staff first translate them or a page in them (see `add_english_section`), not for
+# every village in advance. The visitors' sections are made in both languages.
+RESIDENTS_SECTIONS = {AnnouncementIndexPage, ComplaintPage}
+ENGLISH_TITLES = {
+    page_class: title_and_slug for page_class, _indonesian, title_and_slug in SECTIONS
+}
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 DOMAIN_PATTERN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -93,12 +100,37 @@ def _new_village_pages(title, slug, locale_id):
 
 
 def _english_village_pages(home, sections, locale_id):
-    """The English translations of a village's new home page and sections."""
-    english = {page_class: title_and_slug for page_class, _indonesian, title_and_slug in SECTIONS}
+    """The English translations of a village's new home page and visitors' sections."""
     return (
         _translation(home, locale_id, home.title, home.slug),
-        [_translation(page, locale_id, *english[type(page)]) for page in sections],
+        [
+            _translation(page, locale_id, *ENGLISH_TITLES[type(page)])
+            for page in sections
+            if type(page) not in RESIDENTS_SECTIONS
+        ],
     )
+
+
+def add_english_section(section, locale):
+    """The English page of one of a village's sections, made below its English home page; None
+    for another language, or when the village has no English home."""
+    if locale.language_code != translations.ENGLISH:
+        return None
+    english_home = section.get_parent().get_translation_or_none(locale)
+    if english_home is None:
+        return None
+    title, slug = ENGLISH_TITLES[type(section)]
+    english = english_home.add_child(
+        instance=type(section)(
+            title=title,
+            slug=slug,
+            locale=locale,
+            translation_key=section.translation_key,
+            show_in_menus=section.show_in_menus,
+        )
+    )
+    translations.keep_texts(section, english)
+    return english
 
 
 def _translation(page, locale_id, title, slug):
@@ -125,7 +157,7 @@ def add_english_village(village):
         return None
     with bulk.provisioning(), transaction.atomic(), disable_reference_index_auto_update():
         sections = [page.specific for page in home.get_children().order_by("path")]
-        known = [page for page in sections if type(page) in {row[0] for row in SECTIONS}]
+        known = [page for page in sections if type(page) in ENGLISH_TITLES]
         # The English pages start from the generator's titles, not the Indonesian content.
         blank = [
             new_page(

@@ -1,10 +1,10 @@
 """A new village's pages, inserted in a few statements.
 
 Saving a Wagtail page one by one costs a lock and lookups in the tree, two inserts, and the
-search and signal work that follows; a village has sixteen pages (eight in each language).
-The generator places them in the tree itself and inserts every page's shared row in one
-statement and each page type's own rows in one more. The pages hold only a title, so there
-is nothing to index, log or validate that the generator has not already checked.
+search and signal work that follows; a village has fourteen pages (eight in Indonesian, six
+in English). The generator places them in the tree itself and inserts every page's shared
+row in one statement and each page type's own rows in one more. The pages hold only a title,
+so there is nothing to index, log or validate that the generator has not already checked.
 """
 
 from django.db import connection

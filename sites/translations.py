@@ -75,7 +75,20 @@ def adopt_translations(page):
     return len(targets)
 
 
+def keep_texts(source_page, target):
+    """Record `target`'s texts as translations of `source_page`'s, once wagtail-localize has
+    read the source: a translation staff start now keeps the English Balai gave the page."""
+    source = TranslationSource.objects.filter(object_id=source_page.translation_key).first()
+    if source:
+        _record_texts(source, target)
+
+
 def _adopt(source, target):
+    _record_texts(source, target)
+    Translation.objects.create(source=source, target_locale_id=target.locale_id)
+
+
+def _record_texts(source, target):
     texts = _texts_by_place(extract_segments(target))
     segments = defaultdict(list)
     for segment in (
@@ -95,7 +108,6 @@ def _adopt(source, target):
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-    Translation.objects.create(source=source, target_locale_id=target.locale_id)
 
 
 def _texts_by_place(segments):

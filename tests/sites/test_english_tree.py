@@ -20,17 +20,17 @@ from sites.models import Village
 from sites.staff import add_staff
 from sites.translations import adopt_translations
 from tests.admin import login
+from village_pages.models import AnnouncementPage
 
 pytestmark = pytest.mark.django_db
 
+# The visitors' sections; the residents' announcements and complaints follow when translated.
 ENGLISH_SECTIONS = [
     ("News", "news"),
-    ("Announcements", "announcements"),
     ("Services", "services"),
     ("Events", "events"),
     ("Products", "products"),
     ("Profile", "profile"),
-    ("Complaints", "complaints"),
 ]
 INDONESIAN_ONLY = override_settings(WAGTAIL_CONTENT_LANGUAGES=[("id", "Bahasa Indonesia")])
 
@@ -51,14 +51,61 @@ def test_a_new_village_has_an_english_home_and_sections(hajimena):
     indonesian = {page.translation_key: page.slug for page in hajimena.home_page.get_children()}
     assert {indonesian[page.translation_key] for page in home.get_children()} == {
         "berita",
-        "pengumuman",
         "layanan",
         "agenda",
         "produk",
         "profil",
-        "pengaduan",
     }
     assert all(not problems for problems in Page.find_problems())
+
+
+def translator(village):
+    editor = add_staff(village, f"editor-{village.slug}", "editor")[0]
+    editor.groups.first().permissions.add(Permission.objects.get(codename="submit_translation"))
+    return login(editor)
+
+
+def submit_translation(client, page):
+    return client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [english().pk]})
+
+
+def test_translating_an_announcement_gives_the_village_its_english_announcements(hajimena, client):
+    pengumuman = hajimena.home_page.get_children().get(slug="pengumuman")
+    notice = pengumuman.add_child(
+        instance=AnnouncementPage(
+            title="Kerja bakti Minggu",
+            text="Semua warga diharapkan hadir.",
+        )
+    )
+    assert submit_translation(translator(hajimena), notice).status_code == 302
+
+    section = english_home(hajimena).get_children().get(translation_key=pengumuman.translation_key)
+    assert (section.title, section.slug, section.alias_of_id) == (
+        "Announcements",
+        "announcements",
+        None,
+    )
+    assert notice.get_translation(english()).get_parent().pk == section.pk
+    assert client.get("/en/announcements/", HTTP_HOST="hajimena.localhost").status_code == 200
+    english_menu = client.get("/en/", HTTP_HOST="hajimena.localhost").content.decode()
+    assert 'href="/en/announcements/"' in english_menu
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_the_complaint_form_is_translated_like_any_page(hajimena, client):
+    pengaduan = hajimena.home_page.get_children().get(slug="pengaduan")
+    assert client.get("/en/complaints/", HTTP_HOST="hajimena.localhost").status_code == 404
+    assert submit_translation(translator(hajimena), pengaduan).status_code == 302
+    english_form = pengaduan.get_translation(english())
+    assert (english_form.title, english_form.slug, english_form.alias_of_id) == (
+        "Complaints",
+        "complaints",
+        None,
+    )
+    assert english_form.get_parent().pk == english_home(hajimena).pk
+    response = client.get("/en/complaints/", HTTP_HOST="hajimena.localhost")
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
 
 
 def test_english_region_pages_read_naturally(hajimena):
@@ -136,7 +183,7 @@ def test_a_translation_staff_stopped_synchronising_stays_stopped(hajimena):
 
 def test_the_english_tree_is_shared_by_villages_of_one_district(hajimena, sidosari):
     assert english_home(hajimena).get_parent().pk == english_home(sidosari).get_parent().pk
-    assert english_home(sidosari).get_children().count() == 7
+    assert english_home(sidosari).get_children().count() == 5
 
 
 def test_staff_may_edit_both_languages_of_their_own_village_only(hajimena, sidosari):

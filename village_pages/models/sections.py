@@ -20,6 +20,16 @@ class SectionPage(BasePage):
     class Meta:
         abstract = True
 
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        # Translating a page in a section the village has no English page of yet (the residents'
+        # announcements and complaints) would make Wagtail copy the section as an alias with its
+        # Indonesian title and slug (/en/pengumuman/); Balai makes its English section instead.
+        from sites.generator import add_english_section  # the generator imports these pages
+
+        return add_english_section(self, locale) or super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
+
 
 def paginate(request, queryset, per_page):
     """The page of `queryset` that ?page= asks for; the first or last when it is out of range."""
