@@ -113,13 +113,14 @@ def _english_village_pages(home, sections, locale_id):
 
 def add_english_section(section, locale):
     """The English page of one of a village's sections, made below its English home page; None
-    for another language, or when the village has no English home."""
+    for another language, when the village has no English home, or when staff gave its English
+    slug to a page of their own."""
     if locale.language_code != translations.ENGLISH:
         return None
     english_home = section.get_parent().get_translation_or_none(locale)
-    if english_home is None:
-        return None
     title, slug = ENGLISH_TITLES[type(section)]
+    if english_home is None or english_home.get_children().filter(slug=slug).exists():
+        return None  # Wagtail's own copy then takes a free slug
     english = english_home.add_child(
         instance=type(section)(
             title=title,

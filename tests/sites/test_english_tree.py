@@ -108,6 +108,17 @@ def test_the_complaint_form_is_translated_like_any_page(hajimena, client):
     assert '<html lang="en"' in response.content.decode()
 
 
+def test_a_section_translates_even_when_its_english_slug_is_taken(hajimena):
+    profile = english_home(hajimena).get_children().get(slug="profile")
+    profile.slug = "complaints"
+    profile.save()
+    pengaduan = hajimena.home_page.get_children().get(slug="pengaduan")
+    assert submit_translation(translator(hajimena), pengaduan).status_code == 302
+    english_form = pengaduan.get_translation(english())
+    assert english_form.slug != "complaints"
+    assert english_home(hajimena).get_children().get(slug="complaints").pk == profile.pk
+
+
 def test_english_region_pages_read_naturally(hajimena):
     district = english_home(hajimena).get_parent()
     regency = district.get_parent()
