@@ -5,7 +5,10 @@ from django.shortcuts import render
 from django.utils import translation
 from wagtail.models import Page
 
+from .generator import SECTIONS
 from .languages import home_in
+
+SECTION_TYPES_BY_ENGLISH_SLUG = {slug: page_type for page_type, _id, (_title, slug) in SECTIONS}
 
 
 def page_not_found(request, exception=None):
@@ -30,5 +33,9 @@ def _indonesian_section_url(request, home):
         .filter(locale__language_code=settings.LANGUAGE_CODE, live=True)
         .first()
     )
+    if not target and parts and parts[0] in SECTION_TYPES_BY_ENGLISH_SLUG:
+        # A section with no English page yet, such as the residents' announcements.
+        section_type = SECTION_TYPES_BY_ENGLISH_SLUG[parts[0]]
+        target = section_type.objects.child_of(indonesian_home).live().first()
     with translation.override(settings.LANGUAGE_CODE):
         return (target or indonesian_home).get_url(request)

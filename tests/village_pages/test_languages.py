@@ -121,6 +121,10 @@ def test_an_english_address_without_a_page_is_an_english_404_with_ways_out(hajim
     assert '<a href="/berita/" hreflang="id" lang="id">' in page
     unknown = get(HAJIMENA, "/en/nothing-here/").content.decode()
     assert '<a href="/" hreflang="id" lang="id">' in unknown
+    # Announcements have no English section until staff translate one.
+    announcements = get(HAJIMENA, "/en/announcements/")
+    assert announcements.status_code == 404
+    assert '<a href="/pengumuman/" hreflang="id" lang="id">' in announcements.content.decode()
 
 
 def test_an_indonesian_404_stays_in_indonesian(hajimena):
