@@ -1,9 +1,9 @@
 from django.db import migrations
 
-# Every page's slug is indexed twice by Wagtail (on PostgreSQL, a second copy for LIKE) and once
-# more by Balai's (slug, path), which answers every question the slug-only ones do. Each new
-# page is written into all of them, and a village's eight slugs land on eight different index
-# pages: the slug-only copies are dropped. On PostgreSQL the (slug, path) index now uses the
+# Wagtail indexes every page's slug (on PostgreSQL twice, the second for LIKE), and Balai's
+# (slug, path) index answers every question those do. Each new page was written into all of
+# them, and a village's eight slugs land on eight different index pages: the slug-only ones
+# are dropped. On PostgreSQL the (slug, path) index now uses the
 # default operator class, which serves the `path BETWEEN` of Wagtail's sibling lookups (the
 # pattern class serves only LIKE), so routing to /berita/ seeks straight to the sibling.
 WAGTAIL_SLUG_INDEXES = {
