@@ -3,9 +3,9 @@ from django.db import migrations
 # Wagtail indexes every page's slug (on PostgreSQL twice, the second for LIKE), and Balai's
 # (slug, path) index answers every question those do. Each new page was written into all of
 # them, and a village's eight slugs land on eight different index pages: the slug-only ones
-# are dropped. On PostgreSQL the (slug, path) index now uses the
-# default operator class, which serves the `path BETWEEN` of Wagtail's sibling lookups (the
-# pattern class serves only LIKE), so routing to /berita/ seeks straight to the sibling.
+# are dropped. On PostgreSQL the (slug, path) index now uses the default operator class,
+# which serves the `path BETWEEN` of Wagtail's sibling lookups (the pattern class serves only
+# LIKE), so routing to /berita/ seeks straight to the sibling.
 WAGTAIL_SLUG_INDEXES = {
     "postgresql": ["wagtailcore_page_slug_e7c11b8f", "wagtailcore_page_slug_e7c11b8f_like"],
     "default": ["wagtailcore_page_slug_e7c11b8f"],

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.test import Client, RequestFactory
 
 from sites.generator import change_address
@@ -118,3 +119,18 @@ def test_a_new_slug_leaves_a_redirect_from_the_old_address(
         article.save_revision().publish()
     redirect = Redirect.objects.get(old_path="/berita/panen-raya")
     assert redirect.redirect_page_id == article.pk and redirect.site_id == hajimena.site_id
+
+
+def test_finding_a_section_seeks_by_slug_and_path_whatever_the_number_of_villages(hajimena):
+    # Every village has a "berita": Wagtail's lookup of a child by slug must not read them all.
+    lookup = hajimena.home_page.get_children().filter(slug="berita")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a test database is tiny
+        plan = lookup.explain()
+    if connection.vendor == "postgresql":
+        condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+        assert "balai_page_slug_path" in plan
+        assert "(slug)" in condition and "(path)::text >=" in condition
+    else:
+        assert "USING INDEX balai_page_slug_path (slug=? AND path>? AND path<?)" in plan
