@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from sites.staff import villages_of
@@ -17,8 +18,9 @@ class SellerForm(WagtailAdminModelForm):
 
 
 class ProductPageForm(WagtailAdminPageForm):
-    """A product's seller is chosen among its own village's sellers only, each listed once:
-    in the page's language where it has been translated, else in Indonesian."""
+    """A product has one to six photos, and its seller is chosen among its own village's
+    sellers only, each listed once: in the page's language where it has been translated,
+    else in Indonesian."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -26,6 +28,13 @@ class ProductPageForm(WagtailAdminPageForm):
 
         from .models import Seller
 
+        # The photo formset counts the photos being sent; the page's own relation holds them
+        # only once the form is saved.
+        if "photos" in self.formsets:
+            self.formsets["photos"].error_messages.update(
+                too_few_forms=_("Add at least one photo: buyers want to see what they order."),
+                too_many_forms=_("A product has at most six photos."),
+            )
         page = self.instance if self.instance.pk else parent_page
         village = Village.objects.for_page(page) if page else None
         if "seller" in self.fields:

@@ -140,16 +140,10 @@ class ProductPage(BasePage):
 
     def clean(self):
         super().clean()
-        errors = {}
         if self.discounted_price is not None and self.price and self.discounted_price >= self.price:
-            errors["discounted_price"] = _("A discounted price must be lower than the price.")
-        photos = len(self.photos.all())
-        if not photos:
-            errors["title"] = _("Add at least one photo: buyers want to see what they order.")
-        elif photos > MAX_PHOTOS:
-            errors["title"] = _("A product has at most six photos.")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError(
+                {"discounted_price": _("A discounted price must be lower than the price.")}
+            )
 
     def save(self, *args, **kwargs):
         if self.village_id is None and self.path:

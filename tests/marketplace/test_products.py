@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from marketplace.models import ProductCategory, ProductPage, ProductPhoto, Seller
+from marketplace.models import ProductCategory, ProductPage, Seller
 from sites.models import VillageSettings
 from sites.staff import add_staff
 from tests.admin import login
@@ -101,21 +101,6 @@ def test_a_discount_must_be_lower_than_the_price(hajimena, discounted):
     ]
     product.discounted_price = 24000
     product.full_clean()  # a real discount is accepted
-
-
-def test_a_product_without_a_photo_is_refused(hajimena):
-    index = hajimena.home_page.get_children().get(slug="produk")
-    product = ProductPage(
-        title="Keripik Pisang", price=15000, seller=seller_of(hajimena), description="<p>x</p>"
-    )
-    product.set_url_path(index)
-    with pytest.raises(ValidationError) as refused:
-        product.full_clean()
-    assert any(
-        "Tambahkan paling sedikit satu foto" in message
-        for messages in refused.value.message_dict.values()
-        for message in messages
-    )
 
 
 def test_a_discounted_product_shows_the_old_price_struck_through(hajimena):
@@ -385,17 +370,3 @@ def test_a_shared_product_shows_its_main_photo(hajimena):
     product = add_product(hajimena, "Kopi bubuk", price=30000, image=photo(hajimena, "Kopi"))
     page = Client(HTTP_HOST="hajimena.localhost").get(product.url).content.decode()
     assert re.search(r'<meta property="og:image" content="http://hajimena\.localhost/media/', page)
-
-
-def test_a_product_has_at_most_six_photos(hajimena):
-    image = photo(hajimena, "Kopi")
-    product = ProductPage(
-        title="Kopi bubuk",
-        price=30000,
-        description="<p>Robusta.</p>",
-        seller=seller_of(hajimena),
-        photos=[ProductPhoto(image=image) for _ in range(7)],
-    )
-    index = hajimena.home_page.get_children().get(slug="produk")
-    with pytest.raises(ValidationError, match="paling banyak enam foto"):
-        index.add_child(instance=product)
