@@ -6,15 +6,20 @@ from sites.staff import villages_of
 
 
 class SellerForm(WagtailAdminModelForm):
-    """Staff add sellers to their own village; one village is chosen for them."""
+    """Staff of one village add sellers to it without choosing it; the superuser, and staff of
+    several villages, choose among theirs."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and "village" in self.fields:
-            villages = villages_of(for_user)
-            self.fields["village"].queryset = villages
-            if villages.count() == 1:
-                self.fields["village"].initial = villages.first()
+        if for_user is None or "village" not in self.fields:
+            return
+        villages = list(villages_of(for_user)[:2])
+        if len(villages) == 1 and not for_user.is_superuser:
+            del self.fields["village"]
+            if self.instance.village_id is None:
+                self.instance.village = villages[0]
+        else:
+            self.fields["village"].queryset = villages_of(for_user)
 
 
 class ProductPageForm(WagtailAdminPageForm):
