@@ -1,7 +1,8 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from sites.page_forms import BasePageForm
 from sites.staff import villages_of
 
 
@@ -22,7 +23,7 @@ class SellerForm(WagtailAdminModelForm):
             self.fields["village"].queryset = villages_of(for_user)
 
 
-class ProductPageForm(WagtailAdminPageForm):
+class ProductPageForm(BasePageForm):
     """A product has one to six photos, and its seller is chosen among its own village's
     sellers only, each listed once: in the page's language where it has been translated,
     else in Indonesian."""

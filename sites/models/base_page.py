@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import bulk
+from ..page_forms import BasePageForm
 
 
 class ListingFields(models.Model):
@@ -39,6 +40,7 @@ class BasePage(ListingFields, Page):
     promote_panels = Page.promote_panels + ListingFields.promote_panels
     # For pages that show the listing fields among their content instead.
     seo_promote_panels = Page.promote_panels
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

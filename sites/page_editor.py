@@ -1,0 +1,12 @@
+"""Wagtail's page editor as village staff meet it."""
+
+from wagtail.admin.views.pages.create import CreateView
+
+
+class CreateWithoutAutosave(CreateView):
+    """Autosave starts once a page has been saved: on a new page it would save a draft the
+    moment a title is typed, and an abandoned draft then holds that title's address."""
+
+    def get_context_data(self, **kwargs):
+        self.autosave_enabled = False
+        return super().get_context_data(**kwargs)
