@@ -178,6 +178,11 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "balai" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Uploads under media/ served by Balai itself, for a laptop; in production the web server or
+# the S3 bucket serves them.
+BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)
+# /favicon.ico and other files browsers ask for at the root.
+WHITENOISE_ROOT = BASE_DIR / "balai" / "public"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -196,7 +201,10 @@ if AWS_STORAGE_BUCKET_NAME:
 
 WAGTAIL_SITE_NAME = os.environ.get("BALAI_PORTAL_NAME", "Balai")
 WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", f"http://{BALAI_BASE_DOMAIN}:{os.environ.get('PORT', '8000')}"
+    "WAGTAILADMIN_BASE_URL",
+    {443: f"https://{BALAI_BASE_DOMAIN}", 80: f"http://{BALAI_BASE_DOMAIN}"}.get(
+        BALAI_SITE_PORT, f"http://{BALAI_BASE_DOMAIN}:{BALAI_SITE_PORT}"
+    ),
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

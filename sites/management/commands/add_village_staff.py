@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from sites.models.village import public_root_url
 from sites.staff import ROLES, add_staff, find_village
 
 
@@ -25,6 +27,8 @@ class Command(BaseCommand):
             "url": found.url,
         }
         self.stdout.write(self.style.SUCCESS(message))
+        login = public_root_url(settings.BALAI_BASE_DOMAIN) + "/admin/"
+        self.stdout.write(_("They log in at %(url)s") % {"url": login})
         if password:
             self.stdout.write(
                 _("Temporary password: %(password)s (ask them to change it).")
