@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import api
 from sites import explorer
-from sites.page_editor import CreateWithoutAutosave
+from sites.page_editor import create_without_autosave
 from sites.sitemaps import robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
 
@@ -21,7 +21,7 @@ urlpatterns = [
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
         "<int:parent_page_id>/",
-        CreateWithoutAutosave.as_view(),
+        create_without_autosave,
     ),
     # wagtail-localize's report, at its own address, limited to the staff's own village.
     path("admin/localize/reports/translations/", OwnTranslationsReportView.as_view()),
