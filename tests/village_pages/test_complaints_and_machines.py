@@ -25,7 +25,7 @@ from village_pages.models import Complaint, EventPage, NewsPage
 pytestmark = pytest.mark.django_db
 
 MESSAGE = "Lampu jalan di dusun dua mati sejak minggu lalu, mohon diperbaiki."
-THANK_YOU = "Terima kasih. Pesan Anda sudah sampai di kantor desa"
+THANK_YOU = "Pesan Anda sudah terkirim"
 NEED_CONTACT = "Isi nomor telepon atau alamat email agar kantor dapat menjawab Anda."
 WRONG_FORMAT = "Kirim foto berformat JPEG, PNG atau WebP."
 TOO_LARGE = "Foto terlalu besar"
@@ -114,8 +114,8 @@ def test_a_complaint_reaches_its_own_village_and_thanks_the_villager(hajimena, s
     assert response.status_code == 302
     target = urlsplit(response["Location"])
     assert target.netloc in ("", host(hajimena))
-    assert (target.path, target.query) == ("/pengaduan/", "terkirim=1")
-    thanks = client.get(f"{target.path}?{target.query}")
+    assert (target.path, target.query) == ("/pengaduan/terkirim/", "")
+    thanks = client.get(target.path)
     assert thanks.status_code == 200
     assert THANK_YOU in html(thanks)
     sent = Complaint.objects.get()
@@ -132,8 +132,8 @@ def test_a_robot_filling_the_hidden_field_is_thanked_but_nothing_is_kept(hajimen
     client = visitor(hajimena)
     response = client.post("/pengaduan/", complaint(website="http://obat-murah.example"))
     assert response.status_code == 302
-    assert response["Location"].endswith("/pengaduan/?terkirim=1")
-    assert THANK_YOU in html(client.get("/pengaduan/?terkirim=1"))
+    assert response["Location"].endswith("/pengaduan/terkirim/")
+    assert THANK_YOU in html(client.get("/pengaduan/terkirim/"))
     assert not Complaint.objects.exists()
 
 
@@ -257,10 +257,11 @@ def test_village_staff_cannot_change_or_delete_another_villages_complaint(hajime
     client = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
     for view in ("edit", "delete"):
         assert client.get(f"/admin/complaints/{view}/{other.pk}/").status_code == 404, view
-    assert client.post(f"/admin/complaints/edit/{other.pk}/", {"handled": "on"}).status_code == 404
+    answer = {"status": "answered", "public_reply": "Sudah diperbaiki."}
+    assert client.post(f"/admin/complaints/edit/{other.pk}/", answer).status_code == 404
     client.post(f"/admin/complaints/delete/{other.pk}/")
     other.refresh_from_db()
-    assert not other.handled
+    assert (other.status, other.public_reply) == (Complaint.Status.RECEIVED, "")
 
 
 def test_village_staff_do_not_find_another_villages_complaint_by_searching(hajimena, complaints):
