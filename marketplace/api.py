@@ -4,9 +4,10 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from sites.listings import once_each
 from sites.models import Village
 
-from .catalogue import PortalCatalogueFilters, one_per_product, with_cards
+from .catalogue import PortalCatalogueFilters, with_cards
 from .models import ProductPage
 
 DEFAULT_PER_PAGE = 24
@@ -18,7 +19,7 @@ def products(request):
     """Same filters as the catalogues (q, kategori, harga_min, harga_maks, ketersediaan, urut,
     penjual, kabupaten, kecamatan, jenis), plus page and per_page."""
     village = getattr(request, "village", None)
-    live = one_per_product(ProductPage.objects.live())
+    live = once_each(ProductPage.objects.live())
     if village is not None:
         live = live.filter(village=village)
     regencies = Village.objects.values_list("regency_code", "regency_name").distinct()

@@ -1,5 +1,7 @@
 """Believable content for the demo villages that `seed_demo` generates."""
 
+OFFICE_HOURS = "Senin-Jumat 08.00-15.00 WIB"
+
 DEMO_VILLAGES = [
     {
         "code": "18.01.04.2001",  # Hajimena, Natar, Lampung Selatan

@@ -11,6 +11,8 @@ from . import demo_content as demo
 PLACE = {"Kelurahan": "ward"}
 DEFAULT_PLACE = "village"
 
+OFFICE_HOURS = "Monday to Friday 08.00-15.00 WIB"
+
 WELCOME = {
     "18.01.04.2001": "A village growing up beside the airport, rice fields and the Natar market.",
     "18.04.04.2002": "A pekon at the foot of the Bukit Barisan, home of Liwa robusta coffee.",

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from sites.listings import once_each
 from sites.models import BasePage, Village
 from village_pages.blocks import TEXT_FEATURES
 from village_pages.models.sections import SectionPage, paginate
@@ -30,13 +31,13 @@ class ProductIndexPage(SectionPage):
         verbose_name = _("product index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..catalogue import PER_PAGE, CatalogueFilters, one_per_product, with_cards
+        from ..catalogue import PER_PAGE, CatalogueFilters, with_cards
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters(request.GET)
         village = getattr(request, "village", None)
         products = (
-            one_per_product(ProductPage.objects.live().filter(village=village))
+            once_each(ProductPage.objects.live().filter(village=village))
             if village
             else ProductPage.objects.child_of(self).live()
         )

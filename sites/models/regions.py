@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 
 from ..languages import LanguageRoutesMixin
+from ..listings import once_each
 from .base_page import BasePage
 from .village import Village
 
@@ -21,10 +22,10 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from marketplace.catalogue import one_per_product, with_cards
+        from marketplace.catalogue import with_cards
         from marketplace.models import ProductPage
 
-        newest = with_cards(one_per_product(ProductPage.objects.live())).order_by(
+        newest = with_cards(once_each(ProductPage.objects.live())).order_by(
             "-first_published_at", "-pk"
         )
         return self.render(request, context_overrides={"new_products": newest[:8]})
@@ -33,12 +34,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
     @path("products/", name="products_en")
     def products(self, request):
         """Every village's products in one catalogue, with counts beside the filters."""
-        from marketplace.catalogue import (
-            PER_PAGE,
-            PortalCatalogueFilters,
-            one_per_product,
-            with_cards,
-        )
+        from marketplace.catalogue import PER_PAGE, PortalCatalogueFilters, with_cards
         from marketplace.models import ProductPage
         from village_pages.models.sections import paginate
 
@@ -60,7 +56,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             else []
         )
         filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
-        products = filters.apply(one_per_product(ProductPage.objects.live()))
+        products = filters.apply(once_each(ProductPage.objects.live()))
         counts = products.order_by()
         return self.render(
             request,

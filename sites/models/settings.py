@@ -1,9 +1,14 @@
+from typing import NamedTuple
+
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from lokal import parse_phone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..translations import ENGLISH
 from ..validators import stored_phone, validate_phone, whatsapp_id
 
 # What villages call themselves: Lampung's regencies have their own words for "desa".
@@ -19,6 +24,9 @@ LOCAL_WORD_BY_REGENCY = {
     "18.13": "Pekon",  # Pesisir Barat
 }
 
+# What a reader of English calls a village, whatever its local word ("Hajimena village").
+ENGLISH_KINDS = {"Kelurahan": "ward"}
+
 
 # Accent colours a village may choose; each keeps text at 4.5:1 or better on white (WCAG AA).
 COLOURS = {
@@ -29,6 +37,13 @@ COLOURS = {
     "coklat": ("#92400e", _("Brown")),
     "abu": ("#374151", _("Grey")),
 }
+
+
+class ReaderText(NamedTuple):
+    """A text to show, and the code of its language when it is not the one being read."""
+
+    text: str
+    fallback_language: str = ""
 
 
 def local_word_for(kind, regency_code):
@@ -76,6 +91,15 @@ class VillageSettings(BaseSiteSetting):
         blank=True,
         help_text=_("For example: Senin-Jumat 08.00-15.00 WIB"),
     )
+    office_hours_en = models.CharField(
+        _("office hours in English"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For visitors reading the English pages, for example: Monday to Friday 08.00-15.00 "
+            "WIB. Leave it empty and they see the office hours in Indonesian."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -94,6 +118,7 @@ class VillageSettings(BaseSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("office_address"),
                 FieldPanel("office_hours"),
+                *([FieldPanel("office_hours_en")] if ENGLISH in dict(settings.LANGUAGES) else []),
             ],
             heading=_("Contact"),
         ),
@@ -106,6 +131,25 @@ class VillageSettings(BaseSiteSetting):
         super().clean()
         self.contact_phone = stored_phone(self.contact_phone)
         self.whatsapp_number = stored_phone(self.whatsapp_number)
+
+    @property
+    def village_name(self):
+        """ "Desa Hajimena" or "Pekon Kubu Perahu"; to a reader of English "Hajimena village"."""
+        if get_language() == ENGLISH:
+            return f"{self.display_name} {ENGLISH_KINDS.get(self.local_word, 'village')}"
+        return f"{self.local_word} {self.display_name}"
+
+    @property
+    def visitor_office_hours(self):
+        """The office hours in the language being read, else in Indonesian (a ReaderText)."""
+        if get_language() == ENGLISH and self.office_hours_en:
+            return ReaderText(self.office_hours_en)
+        return _typed_in_indonesian(self.office_hours)
+
+    @property
+    def visitor_office_address(self):
+        """The office address, which staff write in Indonesian (a ReaderText)."""
+        return _typed_in_indonesian(self.office_address)
 
     @property
     def accent(self):
@@ -123,3 +167,8 @@ class VillageSettings(BaseSiteSetting):
     @property
     def phone_display(self):
         return parse_phone(self.contact_phone).national if self.contact_phone else ""
+
+
+def _typed_in_indonesian(text):
+    language = get_language()
+    return ReaderText(text, settings.LANGUAGE_CODE if language != settings.LANGUAGE_CODE else "")

@@ -45,7 +45,8 @@ def api(path="/api/produk/", host=PORTAL):
 def cards(html):
     """(link, title, meta line) of each product card, in the order shown."""
     return re.findall(
-        r'<li class="card">.*?<h3><a href="([^"]*)">([^<]*)</a></h3>.*?'
+        r'<li class="card">.*?<h3><a href="([^"]*)"[^>]*>([^<]*)</a>(?: <span[^>]*>[^<]*</span>)?'
+        r"</h3>.*?"
         r'<p class="meta">([^<]*)</p></li>',
         html,
         re.S,
@@ -61,7 +62,7 @@ def api_titles(data):
 
 
 def category(slug):
-    return ProductCategory.objects.get(slug=slug)
+    return ProductCategory.objects.get(slug=slug, locale__language_code="id")
 
 
 def product(title):

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from sites.listings import listed_below
 from sites.models import BasePage
 
 from ..blocks import TEXT_FEATURES
@@ -23,7 +24,7 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("event index page")
 
     def events(self):
-        return EventPage.objects.child_of(self).live()
+        return listed_below(self, EventPage)
 
     @path("")
     def index(self, request):

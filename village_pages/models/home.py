@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 from sites.languages import LanguageRoutesMixin
+from sites.listings import below_for_visitors, once_each
 from sites.models import BasePage
 
 from .sections import paginate
@@ -45,17 +46,19 @@ class VillageHomePage(LanguageRoutesMixin, BasePage):
         from .services import ServicePage
 
         context = super().get_context(request, *args, **kwargs)
-        live = {"path__startswith": self.path, "live": True}
+        below = below_for_visitors(self)
+
+        def listed(page_type):
+            return once_each(page_type.objects.live().filter(below))
+
         context["latest_news"] = (
-            NewsPage.objects.filter(**live)
-            .select_related("listing_image")
-            .order_by("-date", "-pk")[:3]
+            listed(NewsPage).select_related("listing_image").order_by("-date", "-pk")[:3]
         )
-        context["upcoming_events"] = EventPage.objects.filter(
-            **live, start__gte=timezone.now()
-        ).order_by("start")[:3]
-        context["services"] = ServicePage.objects.filter(**live).order_by("title")[:4]
-        context["products"] = ProductPage.objects.filter(**live).order_by("-first_published_at")[:4]
+        context["upcoming_events"] = (
+            listed(EventPage).filter(start__gte=timezone.now()).order_by("start")[:3]
+        )
+        context["services"] = listed(ServicePage).order_by("title")[:4]
+        context["products"] = listed(ProductPage).order_by("-first_published_at")[:4]
         return context
 
     def structured_data(self, request):
@@ -67,15 +70,18 @@ class VillageHomePage(LanguageRoutesMixin, BasePage):
     @path("search/", name="search_en")
     def search(self, request):
         """This village's pages that match ?q=, and nothing from any other village."""
+        from ..search import describe
+
         query = request.GET.get("q", "").strip()[:100]
-        results = Page.objects.none()
+        results = sections = None
         if query:
-            results = Page.objects.live().public().descendant_of(self).search(query)
+            found = Page.objects.live().public().descendant_of(self).specific().search(query)
+            results = paginate(request, found, SEARCH_RESULTS_PER_PAGE)
+            results.object_list = [describe(page) for page in results.object_list]
+            if not results.object_list:
+                sections = self.get_children().live().in_menu().order_by("path")
         return self.render(
             request,
-            context_overrides={
-                "query": query,
-                "results": paginate(request, results, SEARCH_RESULTS_PER_PAGE) if query else None,
-            },
+            context_overrides={"query": query, "results": results, "sections": sections},
             template="village_pages/search_results.html",
         )

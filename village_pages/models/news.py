@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from sites.listings import listed_below
 from sites.models import BasePage
 
 from ..blocks import ArticleBlock
@@ -40,12 +41,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("news index page")
 
     def articles(self):
-        return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .select_related("listing_image")
-            .order_by("-date", "-pk")
-        )
+        return listed_below(self, NewsPage).select_related("listing_image").order_by("-date", "-pk")
 
     @path("")
     def index(self, request):

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from sites.listings import listed_below
 from sites.models import BasePage
 
 from ..blocks import TEXT_FEATURES, DocumentBlock
@@ -20,7 +21,7 @@ class ServiceIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = ServicePage.objects.child_of(self).live().order_by("title")
+        context["services"] = listed_below(self, ServicePage).order_by("title")
         return context
 
 

@@ -86,7 +86,8 @@ class Command(BaseCommand):
             f"Jl. Balai {site_settings.local_word} No. 1, {village.name}, "
             f"Kecamatan {village.district_name}, {village.regency_name} {village.postal_code}"
         )
-        site_settings.office_hours = "Senin-Jumat 08.00-15.00 WIB"
+        site_settings.office_hours = demo.OFFICE_HOURS
+        site_settings.office_hours_en = demo_translations.OFFICE_HOURS
         site_settings.full_clean()
         site_settings.save()
 
