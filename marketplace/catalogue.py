@@ -2,12 +2,15 @@
 
 from django import forms
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import ProductCategory, ProductPage, ProductPhoto
+from sites.models import Village
+
+from .models import ProductCategory, ProductPage, ProductPhoto, Seller
 
 PER_PAGE = 24
 SORTS = {
@@ -19,13 +22,7 @@ SORTS = {
 
 class CatalogueFilters(forms.Form):
     q = forms.CharField(label=_("Search products"), required=False, max_length=100)
-    kategori = forms.ModelChoiceField(
-        label=_("Category"),
-        queryset=ProductCategory.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All categories"),
-    )
+    kategori = forms.ChoiceField(label=_("Category"), required=False)
     harga_min = forms.IntegerField(label=_("Lowest price"), min_value=0, required=False)
     harga_maks = forms.IntegerField(label=_("Highest price"), min_value=0, required=False)
     ketersediaan = forms.ChoiceField(
@@ -44,12 +41,31 @@ class CatalogueFilters(forms.Form):
     )
     penjual = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, locale=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        categories = ProductCategory.objects.all()
-        if locale is not None:
-            categories = categories.filter(locale=locale)
-        self.fields["kategori"].queryset = categories
+        # A callable: the categories are read only when the select is shown or a value checked.
+        self.fields["kategori"].choices = self.category_choices
+
+    @cached_property
+    def categories(self):
+        """Each category once, named in the language being read, else in Indonesian."""
+        language = get_language()
+        rows = ProductCategory.objects.filter(
+            locale__language_code__in={language, settings.LANGUAGE_CODE}
+        ).select_related("locale")
+        named = {}
+        for category in rows:
+            if category.locale.language_code == language or category.translation_key not in named:
+                named[category.translation_key] = category
+        return sorted(named.values(), key=lambda category: (category.sort_order, category.name))
+
+    def category_choices(self):
+        return [("", _("All categories"))] + [(c.slug, c.name) for c in self.categories]
+
+    @property
+    def is_filtered(self):
+        """Whether the visitor narrowed the list: sorting and paging do not count."""
+        return any(str(self.data.get(name, "")).strip() for name in self.fields if name != "urut")
 
     def apply(self, products):
         """`products` narrowed and ordered as the visitor asked; invalid values are ignored."""
@@ -61,7 +77,9 @@ class CatalogueFilters(forms.Form):
                 Q(title__icontains=data["q"]) | Q(summary__icontains=data["q"])
             )
         if data.get("kategori"):
-            products = products.filter(category=data["kategori"])
+            # Products in English may be filed under the English row of the same category.
+            chosen = next(c for c in self.categories if c.slug == data["kategori"])
+            products = products.filter(category__translation_key=chosen.translation_key)
         if data.get("harga_min") is not None:
             products = products.filter(selling__gte=data["harga_min"])
         if data.get("harga_maks") is not None:
@@ -71,21 +89,6 @@ class CatalogueFilters(forms.Form):
         if data.get("penjual"):
             products = products.filter(seller_id=data["penjual"])
         return products.order_by(*SORTS.get(data.get("urut") or "terbaru"))
-
-
-def one_per_product(products):
-    """Each product once: in the language being read where it has been translated, else in
-    Indonesian, so an English catalogue also shows what no one has translated yet."""
-    language = get_language()
-    if language == settings.LANGUAGE_CODE:
-        return products.filter(locale__language_code=language)
-    translated = ProductPage.objects.live().filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=language
-    )
-    return products.filter(
-        Q(locale__language_code=language)
-        | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Exists(translated)
-    )
 
 
 def with_cards(products):
@@ -109,8 +112,6 @@ class PortalCatalogueFilters(CatalogueFilters):
 
     def __init__(self, *args, regencies=(), districts=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Seller
-
         self.fields["kabupaten"].choices = [("", _("All regencies")), *regencies]
         self.fields["kecamatan"].choices = [("", _("All districts")), *districts]
         self.fields["jenis"].choices = [("", _("All sellers")), *Seller.Kind.choices]
@@ -126,3 +127,13 @@ class PortalCatalogueFilters(CatalogueFilters):
         if data.get("jenis"):
             products = products.filter(seller__kind=data["jenis"])
         return products
+
+    @cached_property
+    def all_districts(self):
+        """(regency code, district code, name) of every district with a village online, for
+        the script that offers the chosen regency's districts without reloading the page."""
+        return list(
+            Village.objects.values_list("regency_code", "district_code", "district_name")
+            .distinct()
+            .order_by("regency_code", "district_name")
+        )

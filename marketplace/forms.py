@@ -25,8 +25,8 @@ class SellerForm(WagtailAdminModelForm):
 
 class ProductPageForm(BasePageForm):
     """A product has one to six photos, and its seller is chosen among its own village's
-    sellers only, each listed once: in the page's language where it has been translated,
-    else in Indonesian."""
+    sellers only; sellers and categories are each listed once: in the page's language where
+    they have been translated, else in Indonesian."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -46,8 +46,17 @@ class ProductPageForm(BasePageForm):
         if "seller" in self.fields:
             self.fields["seller"].required = True
             sellers = Seller.objects.filter(village=village)
-            in_language = sellers.filter(locale_id=page.locale_id) if page else sellers
-            self.fields["seller"].queryset = sellers.filter(
-                Q(pk__in=in_language)
-                | ~Q(translation_key__in=in_language.values("translation_key"))
-            )
+            self.fields["seller"].queryset = each_once_in(sellers, page)
+        if "category" in self.fields:
+            categories = self.fields["category"].queryset
+            self.fields["category"].queryset = each_once_in(categories, page)
+
+
+def each_once_in(rows, page):
+    """`rows` of a translatable model each once: in `page`'s language where translated."""
+    if page is None:
+        return rows
+    in_language = rows.filter(locale_id=page.locale_id)
+    return rows.filter(
+        Q(pk__in=in_language) | ~Q(translation_key__in=in_language.values("translation_key"))
+    )

@@ -57,7 +57,7 @@ def product_data(html):
 
 
 def category(slug):
-    return ProductCategory.objects.filter(slug=slug).first()
+    return ProductCategory.objects.get(slug=slug, locale__language_code="id")
 
 
 # 1. Seller phone numbers
@@ -344,6 +344,15 @@ def test_a_product_form_offers_only_the_villages_sellers(editor_client, hajimena
     names = [seller.name for seller in response.context["form"].fields["seller"].queryset]
     assert "Kopi Hajimena" in names
     assert "Beras Sidosari" not in names
+
+
+def test_a_product_form_names_each_category_once_in_indonesian(editor_client, hajimena):
+    index = hajimena.home_page.get_children().get(slug="produk")
+    response = editor_client.get(f"/admin/pages/add/marketplace/productpage/{index.pk}/")
+    names = [category.name for category in response.context["form"].fields["category"].queryset]
+    assert "Kopi" in names
+    assert "Coffee" not in names
+    assert len(names) == len(set(names))
 
 
 # 7. Query counts

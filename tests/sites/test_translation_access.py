@@ -223,13 +223,13 @@ def test_an_editor_cannot_stop_another_villages_seller_translation(editor, sidos
 
 
 def test_village_staff_cannot_translate_the_shared_product_categories(editor):
-    coffee = ProductCategory.objects.get(slug="kopi")
+    honey = ProductCategory.objects.create(name="Madu", slug="madu")
     response = login(editor).post(
-        f"/admin/localize/submit/snippet/marketplace/productcategory/{coffee.pk}/",
+        f"/admin/localize/submit/snippet/marketplace/productcategory/{honey.pk}/",
         {"locales": [english().pk]},
     )
     assert refused(response)
-    assert coffee.get_translation_or_none(english()) is None
+    assert honey.get_translation_or_none(english()) is None
 
 
 def test_every_wagtail_localize_url_is_either_guarded_or_read_only():
