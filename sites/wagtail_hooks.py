@@ -27,3 +27,6 @@ def explore_own_village_pages(parent_page, pages, request):
 @hooks.register("before_edit_page", order=-1)
 def adopt_generated_translations(request, page):
     translations.adopt_translations(page)
+
+
+from . import dashboard  # noqa: E402, F401  (its hooks)

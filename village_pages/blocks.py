@@ -18,8 +18,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False)
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
 
     class Meta:
         icon = "image"
@@ -27,8 +27,8 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("who said it"), required=False)
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -36,8 +36,8 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    label = blocks.CharBlock(label=_("link text"), required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(label=_("Link text"), required=False)
 
     class Meta:
         icon = "doc-full"
@@ -47,20 +47,20 @@ class DocumentBlock(blocks.StructBlock):
 class ArticleBlock(blocks.StreamBlock):
     """The body of a news article or a page of text."""
 
-    paragraph = ParagraphBlock(label=_("paragraph"), features=TEXT_FEATURES)
+    paragraph = ParagraphBlock(label=_("Paragraph"), features=TEXT_FEATURES)
     heading = blocks.CharBlock(
-        label=_("heading"), icon="title", template="components/blocks/heading.html"
+        label=_("Heading"), icon="title", template="components/blocks/heading.html"
     )
-    image = CaptionedImageBlock(label=_("image"))
-    quote = QuoteBlock(label=_("quote"))
-    table = TableBlock(label=_("table"))
-    video = EmbedBlock(label=_("video"), help_text=_("A YouTube or Vimeo address."))
-    document = DocumentBlock(label=_("document to download"))
+    image = CaptionedImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    table = TableBlock(label=_("Table"))
+    video = EmbedBlock(label=_("Video"), help_text=_("A YouTube or Vimeo address."))
+    document = DocumentBlock(label=_("Document to download"))
 
 
 class PersonBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("name"))
-    role = blocks.CharBlock(label=_("role"), required=False)
+    name = blocks.CharBlock(label=_("Name"))
+    role = blocks.CharBlock(label=_("Role"), required=False)
 
     class Meta:
         icon = "user"
@@ -79,10 +79,10 @@ class InstitutionBlock(blocks.StructBlock):
         ("other", _("Other")),
     ]
 
-    kind = blocks.ChoiceBlock(label=_("kind"), choices=KINDS)
-    name = blocks.CharBlock(label=_("name"))
-    description = blocks.TextBlock(label=_("what it does"), required=False)
-    people = blocks.ListBlock(PersonBlock(), label=_("people"))
+    kind = blocks.ChoiceBlock(label=_("Kind"), choices=KINDS)
+    name = blocks.CharBlock(label=_("Name"))
+    description = blocks.TextBlock(label=_("What it does"), required=False)
+    people = blocks.ListBlock(PersonBlock(), label=_("People"))
 
     class Meta:
         icon = "group"

@@ -158,7 +158,7 @@ def test_opening_the_indonesian_page_offers_to_synchronise_its_english(hajimena)
     editor = add_staff(hajimena, "editor-hajimena", "editor")[0]
     editor.groups.first().permissions.add(Permission.objects.get(codename="submit_translation"))
     berita = hajimena.home_page.get_children().get(slug="berita")
-    assert "Sync translated pages" in edit(editor, berita).content.decode()
+    assert "Sinkronkan halaman terjemahan" in edit(editor, berita).content.decode()
 
 
 def test_synchronising_a_generated_translation_keeps_its_english(hajimena):

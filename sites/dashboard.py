@@ -1,0 +1,191 @@
+"""The admin dashboard of village staff: their village's name, and what waits for them there.
+
+Wagtail titles the dashboard with the site of the staff's explorable root and counts below it;
+staff hold permissions on their village's home page in every language, which meet only at the
+top of the tree, so they would see the portal's name and the whole install's pages.
+"""
+
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.images import get_image_model
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Revision,
+    TaskState,
+    WorkflowState,
+    get_default_page_content_type,
+)
+
+from .models import VillageSettings
+from .models.settings import local_word_for
+from .staff import villages_of
+
+
+def staff_village(request):
+    """The village whose dashboard the user sees: the first of theirs, where the explorer opens
+    too; None for superusers and users of no village."""
+    if not hasattr(request, "_balai_staff_village"):
+        user = request.user
+        request._balai_staff_village = (
+            None
+            if user.is_superuser
+            else villages_of(user).select_related("home_page").order_by("name").first()
+        )
+    return request._balai_staff_village
+
+
+def village_title(village):
+    """The village's name as its own site shows it, such as "Pekon Way Mengaku"."""
+    chosen = (
+        VillageSettings.objects.filter(site_id=village.site_id)
+        .values_list("local_word", "display_name")
+        .first()
+    )
+    local_word, name = chosen or (local_word_for(village.kind, village.regency_code), village.name)
+    return f"{local_word} {name}"
+
+
+def village_pages(village):
+    """The village's pages in every language, read along the path index."""
+    homes = Page.objects.filter(translation_key=village.home_page.translation_key)
+    condition = Q(pk__in=[])
+    for path in homes.values_list("path", flat=True):
+        # A range, not a prefix match: LIKE reads every page of the install.
+        condition |= Q(path__range=(path, Page._get_children_path_interval(path)[1]))
+    return Page.objects.filter(condition)
+
+
+class CountItem(SummaryItem):
+    template_name = "wagtailadmin/home/village_count.html"
+
+    def __init__(self, request, order, icon, text, url):
+        super().__init__(request)
+        self.order, self.icon, self.text, self.url = order, icon, text, url
+
+    def get_context_data(self, parent_context):
+        return {"icon": self.icon, "text": self.text, "url": self.url}
+
+
+def counted(singular, plural, count):
+    return ngettext(singular, plural, count) % {"count": number_format(count, force_grouping=True)}
+
+
+def village_summary(request, village):
+    pages = village_pages(village)
+    awaiting = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type=get_default_page_content_type(),
+        # WorkflowState.object_id is text: PostgreSQL compares it with text ids only.
+        object_id__in=pages.values_list(Cast("pk", output_field=CharField()), flat=True),
+    ).count()
+    images = get_image_model().objects.filter(collection_id=village.collection_id).count()
+    new_complaints = village.complaints.filter(status="received").count()
+    return [
+        CountItem(
+            request,
+            100,
+            "doc-empty",
+            counted("%(count)s page", "%(count)s pages", pages.count()),
+            reverse("wagtailadmin_explore", args=[village.home_page_id]),
+        ),
+        CountItem(
+            request,
+            200,
+            "image",
+            counted("%(count)s image", "%(count)s images", images),
+            reverse("wagtailimages:index"),
+        ),
+        CountItem(
+            request,
+            300,
+            "tasks",
+            counted(
+                "%(count)s page awaiting moderation",
+                "%(count)s pages awaiting moderation",
+                awaiting,
+            ),
+            reverse("wagtailadmin_reports:workflow") + "?status=in_progress",
+        ),
+        CountItem(
+            request,
+            400,
+            "mail",
+            counted("%(count)s new complaint", "%(count)s new complaints", new_complaints),
+            reverse("complaints:index") + "?status=received",
+        ),
+    ]
+
+
+# After Wagtail's own items, which count the whole install below the tree's root.
+@hooks.register("construct_homepage_summary_items", order=100)
+def summarise_own_village(request, items):
+    village = staff_village(request)
+    if village is not None:
+        items[:] = village_summary(request, village)
+
+
+def reviewable_by(user):
+    """The task states awaiting `user`'s review, in one query.
+
+    Wagtail's TaskState.objects.reviewable_by asks every active task of the install in turn:
+    every village has one, so that is a query per village on each moderator's dashboard.
+    """
+    in_progress = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+    if user.is_superuser:
+        return in_progress
+    return in_progress.filter(
+        task__in=GroupApprovalTask.objects.filter(active=True, groups__user=user)
+    )
+
+
+class OwnReviewsPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "Awaiting your review" panel, built from `reviewable_by` (village pages only:
+    Balai's workflows are for pages)."""
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            reviewable_by(request.user)
+            .select_related(
+                "revision", "revision__user", "workflow_state", "workflow_state__workflow"
+            )
+            .prefetch_related(
+                "revision__content_object", "revision__content_object__latest_revision"
+            )
+            .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())
+            .order_by("-started_at")
+        )
+        rows = [
+            {
+                "obj": state.revision.content_object,
+                "revision": state.revision,
+                "previous_revision_id": state.previous_revision_id,
+                "live_revision_id": state.revision.content_object.live_revision_id,
+                "task_state": state,
+                "actions": state.task.specific.get_actions(
+                    state.revision.content_object, request.user
+                ),
+                "workflow_tasks": state.workflow_state.all_tasks_with_status(),
+                "workflow_action_url_name": "wagtailadmin_pages:workflow_action",
+                "workflow_preview_url_name": "wagtailadmin_pages:workflow_preview",
+                "revisions_compare_url_name": "wagtailadmin_pages:revisions_compare",
+            }
+            for state in states
+            if isinstance(state.revision.content_object, Page)
+        ]
+        return {"request": request, "csrf_token": parent_context["csrf_token"], "states": rows}
+
+
+@hooks.register("construct_homepage_panels")
+def review_in_one_query(request, panels):
+    panels[:] = [
+        OwnReviewsPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
+    ]
