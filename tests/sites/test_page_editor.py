@@ -70,9 +70,7 @@ def test_changing_an_address_to_a_taken_one_proposes_a_free_one(editor, hajimena
     assert page.slug == "kerja-bakti"
 
 
-def test_the_new_page_form_sends_a_visitor_who_is_not_logged_in_to_the_login_page(
-    client, hajimena
-):
+def test_the_new_page_form_sends_a_visitor_who_is_not_logged_in_to_the_login_page(client, hajimena):
     url = f"/admin/pages/add/village_pages/newspage/{news_index(hajimena).pk}/"
     response = client.get(url, HTTP_HOST="localhost")
     assert response.status_code == 302
