@@ -5,7 +5,7 @@ PORT ?= 8000
 BALAI_BASE_DOMAIN ?= localhost
 export PORT BALAI_BASE_DOMAIN
 
-.PHONY: help install run test lint bench
+.PHONY: help install run test e2e lint bench
 
 help:  ## Show the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +25,13 @@ run: install  ## Migrate, generate the demo villages and serve them on port 8000
 
 test: install  ## Run the test suite (SQLite unless DATABASE_URL says otherwise)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+e2e: install node_modules/.installed  ## Drive Balai in Chromium: staff and visitor journeys, accessibility, screenshots
+	$(PY) -m pytest tests/e2e -m browser -p no:cacheprovider $(PYTEST_ARGS)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
 
 lint: install  ## Check code style
 	$(VENV)/bin/ruff check .

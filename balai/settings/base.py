@@ -177,7 +177,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "balai" / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # Uploads under media/ served by Balai itself, for a laptop; in production the web server or
 # the S3 bucket serves them.
 BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)

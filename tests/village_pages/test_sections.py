@@ -317,8 +317,8 @@ def test_the_services_index_lists_this_villages_services(hajimena, sidosari):
     page = html(hajimena, "/layanan/")
     assert in_order(
         page,
-        '<a href="/layanan/domisili/"><h3>Surat Keterangan Domisili</h3></a>',
-        '<a href="/layanan/sku/"><h3>Surat Keterangan Usaha</h3></a>',
+        '<a href="/layanan/domisili/"><h2>Surat Keterangan Domisili</h2></a>',
+        '<a href="/layanan/sku/"><h2>Surat Keterangan Usaha</h2></a>',
     )
     assert "Untuk keperluan surat keterangan usaha." in page
     assert "Surat yang ditarik" not in page

@@ -1,0 +1,107 @@
+"""A Balai of the browser suite's own: gunicorn with production settings on a free port, over a
+fresh database holding the demo villages (SQLite unless BALAI_E2E_DATABASE_URL names another)."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_PASSWORD = "balai-demo"
+# Status, method, host and path of each request: what the suite reads to find errors.
+ACCESS_LOG_FORMAT = "%(s)s %(m)s %({host}i)s%(U)s%(q)s"
+
+
+@dataclass
+class Balai:
+    port: int
+    log: Path
+    env: dict
+
+    def url(self, path="/", village=None):
+        host = f"{village}.localhost" if village else "localhost"
+        return f"http://{host}:{self.port}{path}"
+
+    def manage(self, *args):
+        """Runs a management command against the suite's database; returns what it printed."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    def add_staff(self, village, username, role):
+        """A staff account of `village`: (username, the password add_village_staff printed)."""
+        printed = self.manage("add_village_staff", village, username, "--role", role)
+        return username, re.search(r": (\S+) \(", printed).group(1)
+
+    def log_lines(self):
+        return self.log.read_text().splitlines()
+
+
+@contextmanager
+def running_balai(folder):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "balai.settings.production",
+        "DATABASE_URL": os.environ.get("BALAI_E2E_DATABASE_URL")
+        or f"sqlite:///{folder / 'balai.sqlite3'}",
+        "SECRET_KEY": "balai-browser-suite-only",
+        "BALAI_BASE_DOMAIN": "localhost",
+        "BALAI_SITE_PORT": str(port),
+        "SECURE_COOKIES": "false",
+        "BALAI_SERVE_MEDIA": "true",
+        "MEDIA_ROOT": str(folder / "media"),
+        "CACHE_KEY_PREFIX": f"balai-e2e-{port}",
+    }
+    balai = Balai(port=port, log=folder / "gunicorn.log", env=env)
+    balai.manage("migrate", "--noinput")
+    balai.manage("collectstatic", "--noinput")
+    balai.manage("seed_demo")
+    with balai.log.open("w") as log:
+        gunicorn = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "gunicorn", "balai.wsgi"),
+                *("--workers", "2", "--bind", f"127.0.0.1:{port}"),
+                *("--access-logfile", "-", "--error-logfile", "-"),
+                *("--access-logformat", ACCESS_LOG_FORMAT),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/robots.txt")
+        yield balai
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (the suite's own server)
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
