@@ -13,3 +13,13 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)  # noqa: F405
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_TRUSTED_ORIGINS = [f"https://*.{BALAI_BASE_DOMAIN}", f"https://{BALAI_BASE_DOMAIN}"]  # noqa: F405
+
+# Mail to staff (moderation requests and their answers) through an SMTP relay.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # noqa: F405
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")  # with the file backend, for trials
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"balai@{BALAI_BASE_DOMAIN}")  # noqa: F405

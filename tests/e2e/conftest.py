@@ -100,13 +100,22 @@ def desktop(browser):
 
 
 @pytest.fixture(scope="session")
-def photo_file(tmp_path_factory):
-    """A small JPEG, as a phone camera would give it."""
-    from PIL import Image
+def photo(tmp_path_factory):
+    """A small JPEG as a phone camera would give it, a different picture for each name (Wagtail
+    offers to reuse an image it has seen before)."""
+    from PIL import Image, ImageDraw
 
-    path = tmp_path_factory.mktemp("photos") / "panen.jpg"
-    Image.new("RGB", (800, 600), (34, 120, 60)).save(path, "JPEG")
-    return path
+    folder = tmp_path_factory.mktemp("photos")
+
+    def take(name):
+        path = folder / f"{name}.jpg"
+        picture = Image.new("RGB", (800, 600), (34, 120, 60))
+        seed = sum(name.encode())
+        ImageDraw.Draw(picture).ellipse((seed % 400, seed % 300, 400 + seed % 400, 500), "gold")
+        picture.save(path, "JPEG")
+        return path
+
+    return take
 
 
 def axe_violations(page):

@@ -44,6 +44,11 @@ class Balai:
         printed = self.manage("add_village_staff", village, username, "--role", role)
         return username, re.search(r": (\S+) \(", printed).group(1)
 
+    def mail(self):
+        """Every message Balai has sent, as the file backend wrote them."""
+        folder = Path(self.env["EMAIL_FILE_PATH"])
+        return [path.read_text() for path in sorted(folder.glob("*"))] if folder.exists() else []
+
     def log_lines(self):
         return self.log.read_text().splitlines()
 
@@ -63,6 +68,8 @@ def running_balai(folder):
         "BALAI_SERVE_MEDIA": "true",
         "MEDIA_ROOT": str(folder / "media"),
         "CACHE_KEY_PREFIX": f"balai-e2e-{port}",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(folder / "mail"),
     }
     balai = Balai(port=port, log=folder / "gunicorn.log", env=env)
     balai.manage("migrate", "--noinput")

@@ -221,6 +221,7 @@ def test_the_profile_shows_history_vision_geography_officials_and_institutions(h
     assert "<h3>Misi</h3><ol><li>Pelayanan yang cepat.</li><li>Jalan usaha tani.</li></ol>" in page
 
     assert "<dt>Luas wilayah</dt><dd>1.250,75 ha</dd>" in page
+    assert "<dd>4.213 jiwa</dd>" in page and "<dd>1.187</dd>" in page
     assert re.search(r"<dt>Jumlah penduduk</dt><dd>4\.?213 jiwa</dd>", page)
     assert re.search(r"<dt>Jumlah KK</dt><dd>1\.?187</dd>", page)
     assert in_order(
