@@ -61,11 +61,7 @@ def upload_image_in_chooser(page, chooser_button, path, title, description):
     page.fill("#id_image-chooser-upload-title", title)
     page.fill("#id_image-chooser-upload-description", description)
     page.click("#tab-upload button[type=submit]")
-    try:
-        page.wait_for_selector(".modal", state="detached")
-    except Exception:
-        page.screenshot(path="/tmp/e2e/modal.png")
-        raise
+    page.wait_for_selector(".modal", state="detached")
 
 
 def choose_existing_image(page, chooser_button, title):
