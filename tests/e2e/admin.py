@@ -13,6 +13,14 @@ def log_in(page, balai, username, password=DEMO_PASSWORD):
     page.wait_for_url(re.compile(r"/admin/$"))
 
 
+def staff_page(browser, balai, username, password=DEMO_PASSWORD):
+    """A desktop browser tab of `username`, logged in to the admin."""
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.set_default_timeout(20_000)
+    log_in(page, balai, username, password)
+    return page
+
+
 def open_section(page, balai, title):
     """Pages, then the section called `title` of the staff's own village."""
     page.goto(balai.url("/admin/pages/"))
@@ -75,6 +83,17 @@ def choose(page, field, label):
     page.click(f"#id_{field}-chooser button[data-chooser-action-choose]")
     page.locator(".modal a[data-chooser-modal-choice]", has_text=label).first.click()
     page.wait_for_selector(".modal", state="detached")
+
+
+def publish(page):
+    """The action menu's "publish", for staff who may publish without review."""
+    page.locator(
+        "[data-controller~=w-dropdown]:has(button[name=action-publish]) "
+        "[data-w-dropdown-target=toggle]"
+    ).click()
+    page.click("button[name=action-publish]")
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    return form_errors(page)
 
 
 def submit_for_moderation(page):

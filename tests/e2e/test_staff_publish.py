@@ -14,18 +14,14 @@ VILLAGE = "hajimena"
 
 @pytest.fixture
 def editor(browser, balai):
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    page.set_default_timeout(20_000)
-    admin.log_in(page, balai, f"editor-{VILLAGE}")
+    page = admin.staff_page(browser, balai, f"editor-{VILLAGE}")
     yield page
     page.context.close()
 
 
 @pytest.fixture
 def moderator(browser, balai):
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    page.set_default_timeout(20_000)
-    admin.log_in(page, balai, f"moderator-{VILLAGE}")
+    page = admin.staff_page(browser, balai, f"moderator-{VILLAGE}")
     yield page
     page.context.close()
 
