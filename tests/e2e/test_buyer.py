@@ -1,5 +1,6 @@
 """A buyer finds a product on the province portal and orders it through WhatsApp."""
 
+import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -9,6 +10,9 @@ pytestmark = pytest.mark.browser
 
 def test_a_buyer_filters_the_portal_and_orders_through_whatsapp(phone, balai):
     phone.goto(balai.url("/produk/"))
+    controls = phone.locator("form.filters-form").locator("select, input:visible, button")
+    heights = [control.bounding_box()["height"] for control in controls.all()]
+    assert heights and min(heights) >= 44, heights  # touch targets on a phone
     phone.select_option("#id_kabupaten", label="Kabupaten Lampung Barat")
     # The regency's districts are offered at once, without sending the form.
     assert "Balik Bukit" in phone.locator("#id_kecamatan").inner_text()
@@ -18,7 +22,8 @@ def test_a_buyer_filters_the_portal_and_orders_through_whatsapp(phone, balai):
     phone.wait_for_load_state()
     titles = phone.locator(".card h3 a").all_inner_texts()
     assert titles and "Green Bean Robusta" in titles
-    assert "produk" in phone.locator("main").inner_text().lower()
+    assert re.search(r"\b\d+ produk\b", phone.locator("main").inner_text())
+    assert phone.get_by_role("link", name="Hapus filter").count() == 1
 
     phone.get_by_role("link", name="Green Bean Robusta").click()
     product_url = phone.url

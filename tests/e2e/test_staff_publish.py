@@ -161,3 +161,32 @@ def test_profile_edits(editor, moderator, balai):
     text = public(editor, balai, "/profil/")
     assert "4.321" in text
     assert "Hajimena maju, mandiri dan sejahtera." in text
+
+
+ENGLISH_LEFT_IN_THE_ADMIN = [
+    "Request changes",
+    "Approve with comment",
+    "Search all pages",
+    "Current page status",
+    "comma-separated list of tags",
+    ">Reports<",
+    ">Help<",
+    ": False",
+    ": True",
+]
+
+
+def test_the_admin_speaks_indonesian_to_editors_and_moderators(editor, moderator, balai):
+    title = "Kerja bakti jembatan"
+    admin.add_child_page(editor, balai, "Berita")
+    editor.fill("#id_title", title)
+    editor.fill("#id_summary", "Warga memperbaiki jembatan bambu Dusun III.")
+    admin.submit_for_moderation(editor)
+    moderator.goto(balai.url("/admin/"))
+    seen = moderator.content()
+    moderator.locator("main a[href$='/edit/']", has_text=title).first.click()
+    seen += moderator.content()
+    for address in ("/admin/pages/", "/admin/complaints/", "/admin/images/", "/admin/sellers/"):
+        editor.goto(balai.url(address))
+        seen += editor.content()
+    assert [english for english in ENGLISH_LEFT_IN_THE_ADMIN if english in seen] == []
