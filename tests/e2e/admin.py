@@ -43,6 +43,8 @@ def add_child_page(page, balai, section_title):
     open_section(page, balai, section_title)
     page.click("a[href$='/add_subpage/']")
     page.wait_for_url(re.compile(r"/admin/pages/add/"))
+    # The editor's scripts set up its fields once their files have arrived.
+    page.wait_for_load_state("networkidle")
 
 
 def type_rich_text(page, field, text):
@@ -87,35 +89,41 @@ def choose(page, field, label):
 
 def publish(page):
     """The action menu's "publish", for staff who may publish without review."""
-    page.locator(
-        "[data-controller~=w-dropdown]:has(button[name=action-publish]) "
-        "[data-w-dropdown-target=toggle]"
-    ).click()
-    page.click("button[name=action-publish]")
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
-    return form_errors(page)
+    return send_page_form(page, "action-publish")
 
 
 def submit_for_moderation(page):
     """The action menu's "submit to moderation", then the explorer it returns to."""
+    return send_page_form(page, "action-submit")
+
+
+def send_page_form(page, action):
+    """Sends the page editor with the action menu's `action`; a form sent back with errors
+    fails the test with what staff read."""
     page.locator(
-        "[data-controller~=w-dropdown]:has(button[name=action-submit]) "
-        "[data-w-dropdown-target=toggle]"
+        f"[data-controller~=w-dropdown]:has(button[name={action}]) [data-w-dropdown-target=toggle]"
     ).click()
-    page.click("button[name=action-submit]")
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
-    return page.locator(".messages").inner_text()
+    with page.expect_navigation():
+        page.click(f"button[name={action}]")
+    assert re.search(r"/admin/pages/\d+/$", page.url), form_errors(page)
+    return form_errors(page)
 
 
 def save_draft(page):
-    page.click("button.action-save")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("button.action-save")
     return form_errors(page)
 
 
 def form_errors(page):
     """The messages and each field's error, for a test's failure to say what staff saw."""
-    errors = page.locator(".error-message").all_inner_texts()
+    fields = page.locator("[data-field-wrapper]:has(.error-message)")
+    errors = [
+        field.locator("label").first.inner_text()
+        + ": "
+        + field.locator(".error-message").first.inner_text()
+        for field in fields.all()
+    ]
     return page.locator(".messages").inner_text() + " " + " | ".join(errors)
 
 
