@@ -124,6 +124,17 @@ def axe_violations(page):
     return page.evaluate("async () => (await axe.run(document)).violations")
 
 
+def assert_accessible(request, page, name):
+    """No axe-core violation on the open page; its count goes into the suite's summary."""
+    violations = axe_violations(page)
+    results = request.config.__dict__.setdefault("balai_axe", [])
+    results.append((name, len(violations), [violation["id"] for violation in violations]))
+    assert not violations, [
+        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in violations
+    ]
+
+
 def screenshot(page, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -5,13 +5,14 @@ import re
 import pytest
 
 from . import admin
+from .conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
 
 VILLAGE = "hajimena"
 
 
-def test_a_villager_follows_a_complaint_to_the_staffs_reply(phone, browser, balai, photo):
+def test_a_villager_follows_a_complaint_to_the_staffs_reply(request, phone, browser, balai, photo):
     phone.goto(balai.url("/pengaduan/", VILLAGE))
     phone.fill("#id_name", "Siti Aminah")
     phone.fill("#id_phone", "0812-3456-7890")
@@ -22,6 +23,8 @@ def test_a_villager_follows_a_complaint_to_the_staffs_reply(phone, browser, bala
     reference = phone.locator(".reference").inner_text().strip()
     assert re.fullmatch(r"[0-9A-Z]{5}-[0-9A-Z]{5}", reference), reference
     assert "Lampu jalan di depan masjid" in phone.locator("main").inner_text()
+    screenshot(phone, "complaint-sent-375")
+    assert_accessible(request, phone, "complaint-sent 375px")
     phone.get_by_role("link", name="Pantau pesan Anda").click()
     assert "diterima" in phone.locator("main").inner_text().lower()
 
@@ -42,4 +45,6 @@ def test_a_villager_follows_a_complaint_to_the_staffs_reply(phone, browser, bala
     phone.wait_for_url(re.compile(r"/pengaduan/status/\w+"))
     status = phone.locator("main").inner_text()
     assert "dijawab" in status.lower()
+    screenshot(phone, "complaint-status-375")
+    assert_accessible(request, phone, "complaint-status 375px")
     assert "Lampu sudah diganti petugas desa pada hari Senin." in status
