@@ -12,16 +12,8 @@ from django.utils.formats import number_format
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
-from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.images import get_image_model
-from wagtail.models import (
-    GroupApprovalTask,
-    Page,
-    Revision,
-    TaskState,
-    WorkflowState,
-    get_default_page_content_type,
-)
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
 from .models import VillageSettings
 from .models.settings import local_word_for
@@ -129,63 +121,3 @@ def summarise_own_village(request, items):
     village = staff_village(request)
     if village is not None:
         items[:] = village_summary(request, village)
-
-
-def reviewable_by(user):
-    """The task states awaiting `user`'s review, in one query.
-
-    Wagtail's TaskState.objects.reviewable_by asks every active task of the install in turn:
-    every village has one, so that is a query per village on each moderator's dashboard.
-    """
-    in_progress = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
-    if user.is_superuser:
-        return in_progress
-    return in_progress.filter(
-        task__in=GroupApprovalTask.objects.filter(active=True, groups__user=user)
-    )
-
-
-class OwnReviewsPanel(WorkflowObjectsToModeratePanel):
-    """Wagtail's "Awaiting your review" panel, built from `reviewable_by` (village pages only:
-    Balai's workflows are for pages)."""
-
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        states = (
-            reviewable_by(request.user)
-            .select_related(
-                "revision", "revision__user", "workflow_state", "workflow_state__workflow"
-            )
-            .prefetch_related(
-                "revision__content_object", "revision__content_object__latest_revision"
-            )
-            .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())
-            .order_by("-started_at")
-        )
-        rows = [
-            {
-                "obj": state.revision.content_object,
-                "revision": state.revision,
-                "previous_revision_id": state.previous_revision_id,
-                "live_revision_id": state.revision.content_object.live_revision_id,
-                "task_state": state,
-                "actions": state.task.specific.get_actions(
-                    state.revision.content_object, request.user
-                ),
-                "workflow_tasks": state.workflow_state.all_tasks_with_status(),
-                "workflow_action_url_name": "wagtailadmin_pages:workflow_action",
-                "workflow_preview_url_name": "wagtailadmin_pages:workflow_preview",
-                "revisions_compare_url_name": "wagtailadmin_pages:revisions_compare",
-            }
-            for state in states
-            if isinstance(state.revision.content_object, Page)
-        ]
-        return {"request": request, "csrf_token": parent_context["csrf_token"], "states": rows}
-
-
-@hooks.register("construct_homepage_panels")
-def review_in_one_query(request, panels):
-    panels[:] = [
-        OwnReviewsPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
-        for panel in panels
-    ]

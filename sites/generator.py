@@ -289,7 +289,7 @@ def _provision(code, slug, domain):
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
         grant_village_permissions((editors, moderators), homes, collection, site)
-        assign_moderation_workflow(entry.name, homes, moderators)
+        assign_moderation_workflow(homes)
         VillageSettings.objects.create(
             site=site,
             display_name=entry.name,

@@ -2,15 +2,13 @@
 
 from django.contrib.auth.models import Permission
 from wagtail.models import (
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
-    Workflow,
     WorkflowPage,
-    WorkflowTask,
 )
 
+from .models.moderation import village_moderation
 from .rows import insert_rows
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -110,13 +108,9 @@ def grant_page_permissions(village_groups, home_pages, permission_id=None):
     insert_rows(GroupPagePermission, rows, GroupPagePermission._meta.concrete_fields)
 
 
-def assign_moderation_workflow(village_name, home_pages, moderators):
+def assign_moderation_workflow(home_pages):
     """Editors submit, the village's own moderators approve and publish, in every language."""
-    workflow = Workflow.objects.create(name=f"Moderasi {village_name} ({home_pages[0].slug})")
-    task = GroupApprovalTask.objects.create(name=f"Persetujuan moderator {village_name}")
-    task.groups.add(moderators)
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow = village_moderation()
     WorkflowPage.objects.bulk_create(
         WorkflowPage(workflow=workflow, page=home_page) for home_page in home_pages
     )
-    return workflow

@@ -1,4 +1,5 @@
 from .base_page import BasePage
+from .moderation import VillageModerationTask
 from .regions import DistrictPage, PortalHomePage, RegencyPage
 from .settings import VillageSettings
 from .village import Village
@@ -9,5 +10,6 @@ __all__ = [
     "PortalHomePage",
     "RegencyPage",
     "Village",
+    "VillageModerationTask",
     "VillageSettings",
 ]

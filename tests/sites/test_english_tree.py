@@ -203,7 +203,11 @@ def test_staff_may_edit_both_languages_of_their_own_village_only(hajimena, sidos
     other = english_home(sidosari).get_children().get(slug="news")
     assert own.permissions_for_user(editor).can_edit()
     assert not other.permissions_for_user(editor).can_edit()
-    assert own.get_workflow().name == "Moderasi Hajimena (hajimena)"
+    assert own.get_workflow() == hajimena.home_page.specific.get_workflow()
+    task = own.get_workflow().tasks.get().specific
+    moderator = add_staff(hajimena, "moderator-hajimena", "moderator")[0]
+    outsider = add_staff(sidosari, "moderator-sidosari", "moderator")[0]
+    assert task.get_actions(own, moderator) and not task.get_actions(own, outsider)
 
 
 @INDONESIAN_ONLY

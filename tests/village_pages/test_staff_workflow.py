@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Task, TaskState, Workflow, WorkflowState
 
+from sites.models import VillageModerationTask
 from sites.staff import add_staff
 from tests.admin import login
 from village_pages.models import AnnouncementPage
@@ -51,7 +52,7 @@ def test_an_editor_submits_and_the_page_waits_unpublished(submitted):
     assert not submitted.live
     state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(submitted.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name.startswith("Moderasi Hajimena")
+    assert state.workflow.name == "Moderasi desa"
     response = Client(HTTP_HOST="hajimena.localhost").get("/pengumuman/kerja-bakti-minggu/")
     assert response.status_code == 404
 
@@ -77,6 +78,23 @@ def test_another_villages_moderator_can_neither_see_nor_approve(submitted, sidos
     assert not submitted.live
     reports = client.get("/admin/reports/workflow/")
     assert "Kerja bakti Minggu" not in reports.content.decode()
+
+
+def test_every_village_shares_one_workflow_and_one_task(hajimena, sidosari):
+    workflow = hajimena.home_page.specific.get_workflow()
+    assert sidosari.home_page.specific.get_workflow() == workflow
+    assert [task.specific_class for task in workflow.tasks] == [VillageModerationTask]
+    assert Workflow.objects.count() == Task.objects.count() == 2  # with Wagtail's own
+
+
+def test_a_moderator_reviews_only_their_own_villages_pages(submitted, hajimena, sidosari):
+    own = add_staff(hajimena, "moderator-hajimena", "moderator")[0]
+    outsider = add_staff(sidosari, "moderator-sidosari", "moderator")[0]
+    task = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS).task.specific
+    assert task.get_actions(submitted, own) and not task.get_actions(submitted, outsider)
+    assert TaskState.objects.reviewable_by(own).count() == 1
+    assert TaskState.objects.reviewable_by(outsider).count() == 0
+    assert "Kerja bakti Minggu" in login(own).get("/admin/").content.decode()
 
 
 def test_an_editor_cannot_publish_directly(hajimena):
