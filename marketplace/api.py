@@ -22,9 +22,7 @@ def products(request):
     live = once_each(ProductPage.objects.live())
     if village is not None:
         live = live.filter(village=village)
-    regencies = Village.objects.values_list("regency_code", "regency_name").distinct()
-    districts = Village.objects.values_list("district_code", "district_name").distinct()
-    filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
+    filters = PortalCatalogueFilters(request.GET, **chosen_regions(request.GET))
     paginator = Paginator(with_cards(filters.apply(live)), per_page(request))
     page = paginator.get_page(request.GET.get("page"))
     return JsonResponse(
@@ -40,6 +38,18 @@ def products(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def chosen_regions(params):
+    """The regency and district the request names, as the only choices: the API validates
+    them but lists none, so it need not read every village's region on each request."""
+    villages = Village.objects.order_by()
+    regency = villages.filter(regency_code=params.get("kabupaten", ""))
+    district = villages.filter(district_code=params.get("kecamatan", ""))
+    return {
+        "regencies": list(regency.values_list("regency_code", "regency_name")[:1]),
+        "districts": list(district.values_list("district_code", "district_name")[:1]),
+    }
 
 
 def per_page(request):

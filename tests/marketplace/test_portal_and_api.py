@@ -5,7 +5,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from marketplace.models import ProductCategory, ProductPage
 from sites.generator import provision_village
@@ -478,3 +480,18 @@ def test_the_portal_costs_the_same_queries_for_few_or_many(hajimena, kubu_perahu
     else:
         assert len(card_titles(visit(path))) >= 8
     assert queries_for(PORTAL, path) == few
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/produk/", "/api/produk/?kabupaten=18.04&kecamatan=18.04.04"]
+)
+def test_the_api_reads_no_village_it_does_not_need(market, path):
+    client = Client(HTTP_HOST=PORTAL)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    whole_table = [
+        query["sql"]
+        for query in queries
+        if 'FROM "sites_village"' in query["sql"] and "WHERE" not in query["sql"]
+    ]
+    assert whole_table == []

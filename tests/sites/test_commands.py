@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from sites.models import Village
@@ -50,6 +52,21 @@ def test_import_a_district_then_again_creates_nothing_new():
     out, _err = run("import_villages", "--district", "18.01.04")
     assert "Dibuat 0, sudah ada 26, gagal 0" in out
     assert Page.objects.count() == pages
+
+
+def test_an_import_refreshes_the_planners_statistics_of_what_it_filled():
+    # Their effect outlives the test's transaction (PostgreSQL writes them in place), so the
+    # test watches the statement rather than the estimates.
+    with CaptureQueriesContext(connection) as queries:
+        run("import_villages", "--district", "18.01.04")
+    refreshes = [q["sql"] for q in queries if q["sql"].startswith(("ANALYZE", "PRAGMA optimize"))]
+    assert len(refreshes) == 1
+    if connection.vendor == "postgresql":
+        for table in ("sites_village", "wagtailcore_page", "wagtailcore_grouppagepermission"):
+            assert f'"{table}"' in refreshes[0]
+    with CaptureQueriesContext(connection) as queries:
+        run("import_villages", "--district", "18.01.04")  # nothing new, nothing to refresh
+    assert not [q for q in queries if q["sql"].startswith(("ANALYZE", "PRAGMA"))]
 
 
 def test_import_a_regency_with_a_limit():

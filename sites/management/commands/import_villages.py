@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from sites import importer, register
 from sites.generator import ProvisioningError, VillageExists, provision_village
+from sites.statistics import filled_by_provisioning, refresh_statistics
 
 
 class Command(BaseCommand):
@@ -37,6 +38,8 @@ class Command(BaseCommand):
                 failures.append(f"{row.label}: {outcome}")
             progress.step(created, existing, len(failures))
         progress.done()
+        if created:
+            refresh_statistics(filled_by_provisioning())
         for failure in failures:
             self.stderr.write(_("Failed %(row)s") % {"row": failure})
         summary = _(
