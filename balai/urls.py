@@ -9,12 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from marketplace import api
 from sites import explorer
 from sites.page_editor import create_without_autosave
-from sites.sitemaps import robots_txt, sitemap_xml
+from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
 
 urlpatterns = [
     path("api/produk/", api.products, name="products_api"),
     path("sitemap.xml", sitemap_xml),
+    path("sitemap-<slug:section>.xml", portal_sitemap, name="portal_sitemap"),
     path("robots.txt", robots_txt),
     path("admin/pages/", explorer.explore),
     path("admin/pages/<int:parent_page_id>/", explorer.explore),

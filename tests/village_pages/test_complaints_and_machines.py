@@ -18,8 +18,10 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
+from sites.generator import provision_village
 from sites.staff import add_staff
 from tests.admin import login
+from tests.queries import queries_for
 from village_pages.models import Complaint, EventPage, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,7 @@ WRONG_FORMAT = "Kirim foto berformat JPEG, PNG atau WebP."
 TOO_LARGE = "Foto terlalu besar"
 SLOW_DOWN = "Anda sudah mengirim beberapa pesan dalam waktu singkat."
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+PORTAL_SITEMAPS = ["/sitemap.xml", "/sitemap-portal.xml", "/sitemap-lampung-selatan.xml"]
 
 
 def host(village):
@@ -342,17 +345,45 @@ def test_a_villages_sitemap_lists_its_own_live_pages_only(hajimena, sidosari):
     assert not any("sidosari" in url for url in urls)
 
 
-def test_the_portals_sitemap_lists_portal_regency_and_district_pages_only(hajimena, sidosari):
+def portal_sitemap_urls():
+    """Every address the portal's sitemap index leads to, through its sitemaps."""
+    portal = Client(HTTP_HOST="localhost")
+    return {
+        sitemap: locations(portal.get(urlsplit(sitemap).path))
+        for sitemap in locations(portal.get("/sitemap.xml"))
+    }
+
+
+def test_the_portals_sitemap_is_an_index_of_the_portal_and_each_regency(hajimena, sidosari):
     add_news(hajimena, "Perbaikan irigasi sawah Dusun Satu")
-    urls = locations(Client(HTTP_HOST="localhost").get("/sitemap.xml"))
-    assert sorted(urls) == [
-        "http://localhost/",
-        "http://localhost/en/",
-        "http://localhost/en/lampung-selatan/",
-        "http://localhost/en/lampung-selatan/kecamatan-natar/",
-        "http://localhost/lampung-selatan/",
-        "http://localhost/lampung-selatan/kecamatan-natar/",
-    ]
+    provision_village("18.04.04.2002")  # Kubu Perahu, Lampung Barat
+    assert portal_sitemap_urls() == {
+        "http://localhost/sitemap-portal.xml": ["http://localhost/", "http://localhost/en/"],
+        "http://localhost/sitemap-lampung-selatan.xml": [
+            "http://localhost/lampung-selatan/",
+            "http://localhost/lampung-selatan/kecamatan-natar/",
+            "http://localhost/en/lampung-selatan/",
+            "http://localhost/en/lampung-selatan/kecamatan-natar/",
+        ],
+        "http://localhost/sitemap-lampung-barat.xml": [
+            "http://localhost/lampung-barat/",
+            "http://localhost/lampung-barat/kecamatan-balik-bukit/",
+            "http://localhost/en/lampung-barat/",
+            "http://localhost/en/lampung-barat/kecamatan-balik-bukit/",
+        ],
+    }
+
+
+def test_the_portals_sitemaps_cost_the_same_queries_for_few_or_many_regions(hajimena):
+    few = {path: queries_for("localhost", path) for path in PORTAL_SITEMAPS}
+    for code in ("18.01.04.2002", "18.01.07.2012", "18.04.04.2002", "18.71.01.1003"):
+        provision_village(code)
+    assert {path: queries_for("localhost", path) for path in PORTAL_SITEMAPS} == few
+
+
+def test_a_regency_sitemap_is_only_on_the_portal(hajimena):
+    assert visitor(hajimena).get("/sitemap-lampung-selatan.xml").status_code == 404
+    assert Client(HTTP_HOST="localhost").get("/sitemap-nowhere.xml").status_code == 404
 
 
 @pytest.mark.parametrize(

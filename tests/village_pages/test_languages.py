@@ -139,7 +139,7 @@ def test_the_sitemap_lists_both_languages(hajimena, sidosari):
     assert "http://hajimena.localhost/berita/" in sitemap
     assert "http://hajimena.localhost/en/news/" in sitemap
     assert "sidosari" not in sitemap
-    portal = html("localhost", "/sitemap.xml")
+    portal = html("localhost", "/sitemap-lampung-selatan.xml")
     assert "http://localhost/en/lampung-selatan/" in portal
 
 
