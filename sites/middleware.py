@@ -2,7 +2,12 @@ from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from django.http.request import split_domain_port
 
-from .routing import UnknownHost, is_village_subdomain, site_for_hostname
+from .routing import (
+    UnknownHost,
+    is_village_subdomain,
+    one_cache_read_per_request,
+    site_for_hostname,
+)
 
 
 class VillageHostMiddleware:
@@ -16,6 +21,10 @@ class VillageHostMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_cache_read_per_request():
+            return self.answer(request)
+
+    def answer(self, request):
         hostname, _port = split_domain_port(request._get_raw_host())
         try:
             request._wagtail_site, request.village = site_for_hostname(hostname)

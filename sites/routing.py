@@ -7,6 +7,8 @@ once.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +16,10 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
 GENERATION_KEY = "balai:hosts:generation"
+# Balai roots sites at the portal's home pages (below the tree's root) and at the villages'
+# (below portal, regency and district) only: a page's url_path prefixes at other depths never
+# root a site, and are not looked up.
+SITE_ROOT_DEPTHS = (2, 5)
 TIMEOUT = 300
 UNKNOWN_TIMEOUT = 30
 _UNKNOWN = "unknown"
@@ -23,7 +29,31 @@ class UnknownHost(LookupError):
     """A hostname that is neither the portal's, a village's, nor a village's own domain."""
 
 
+# What a request has read from the cache, kept for the rest of it: the generation, and the
+# site root paths and home translations of the request's site, which arrive with the host.
+_request_memo = ContextVar("balai_request_memo", default=None)
+
+
+@contextmanager
+def one_cache_read_per_request():
+    token = _request_memo.set({"generation": _read_generation(), "homes": {}, "root_paths": {}})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+
+
+def request_memo():
+    """This request's memo, or a fresh one outside a request (commands, tests)."""
+    return _request_memo.get() or {"generation": None, "homes": {}, "root_paths": {}}
+
+
 def _generation():
+    memo = _request_memo.get()
+    return memo["generation"] if memo else _read_generation()
+
+
+def _read_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A new start never meets an answer cached before the key was lost (evicted, say).
@@ -34,9 +64,13 @@ def _generation():
 
 def forget_hosts():
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        _generation()
+        generation = _read_generation()
+    memo = _request_memo.get()
+    if memo is not None:
+        # The request that changed a site goes on with the new answers.
+        memo.update(generation=generation, homes={}, root_paths={})
 
 
 def portal_hostnames():
@@ -52,6 +86,8 @@ def is_village_subdomain(hostname):
 def site_for_hostname(hostname):
     """The Site that serves `hostname` and its Village (None for the portal).
 
+    Within a request, also keeps what the site's pages need to build their links: the site
+    root paths of its home page in every language, and those home pages.
     Raises UnknownHost when no site serves it.
     """
     hostname = hostname.lower().rstrip(".")
@@ -60,31 +96,56 @@ def site_for_hostname(hostname):
     key = f"balai:host:{_generation()}:{hostname}"
     found = cache.get(key)
     if found is None:
-        from .models import Village
-
         try:
-            site = _find_site(hostname)
-            found = (site, Village.objects.filter(site=site).first())
+            found = _describe_site(_find_site(hostname))
         except UnknownHost:
             found = _UNKNOWN
         # An unknown host may become a village any minute (another process may be importing).
         cache.set(key, found, TIMEOUT if found != _UNKNOWN else UNKNOWN_TIMEOUT)
     if found == _UNKNOWN:
         raise UnknownHost(hostname)
-    return found
+    site, village, homes, root_paths = found
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["homes"].update(homes)
+        memo["root_paths"].update(root_paths)
+    return site, village
+
+
+def _describe_site(site):
+    from .models import Village
+
+    home = site.root_page
+    translations = Page.objects.filter(translation_key=home.translation_key).select_related(
+        "locale"
+    )
+    homes = {
+        (home.pk, page.locale.language_code): page if page.live else _UNKNOWN
+        for page in translations
+    }
+    prefixes = {prefix for page in translations for prefix in _prefixes(page.url_path)}
+    root_paths = {
+        prefix: [tuple(path) for path in paths]
+        for prefix, paths in _root_paths_from_database(sorted(prefixes)).items()
+    }
+    return site, Village.objects.filter(site=site).first(), homes, root_paths
 
 
 def home_translation(home, language):
     """The live translation of a site's home page into `language`, or None; cached, as every
     page read in that language needs it for its menu and every other page for its language
     links."""
-    key = f"balai:home:{_generation()}:{home.pk}:{language}"
-    found = cache.get(key)
+    homes = request_memo()["homes"]
+    found = homes.get((home.pk, language))
     if found is None:
-        found = Page.objects.filter(
-            translation_key=home.translation_key, locale__language_code=language, live=True
-        ).first()
-        cache.set(key, found or _UNKNOWN, TIMEOUT)
+        key = f"balai:home:{_generation()}:{home.pk}:{language}"
+        found = cache.get(key)
+        if found is None:
+            found = Page.objects.filter(
+                translation_key=home.translation_key, locale__language_code=language, live=True
+            ).first()
+            cache.set(key, found or _UNKNOWN, TIMEOUT)
+        homes[(home.pk, language)] = found
     return found if isinstance(found, Page) else None
 
 
@@ -116,8 +177,12 @@ def site_root_paths_for(url_path, memo=None):
     each link it builds; Balai looks up only the page's own ancestors' paths, in the cache.
     `memo` is a dict kept for the length of one request.
     """
-    prefixes = [url_path[: i + 1] for i, char in enumerate(url_path) if char == "/"][1:]
+    prefixes = _prefixes(url_path)
     memo = {} if memo is None else memo
+    seeded = request_memo()["root_paths"]
+    for prefix in prefixes:
+        if prefix not in memo and prefix in seeded:
+            memo[prefix] = [SiteRootPath(*row) for row in seeded[prefix]]
     generation = _generation()
     missing = [prefix for prefix in prefixes if prefix not in memo]
     if missing:
@@ -138,6 +203,12 @@ def site_root_paths_for(url_path, memo=None):
     # a village's page is never served, or linked to, on the portal's host.
     deepest = max(len(path.root_path) for path in paths)
     return [path for path in paths if len(path.root_path) == deepest]
+
+
+def _prefixes(url_path):
+    """The url_paths of the pages above (and at) `url_path` that may root a site."""
+    prefixes = [url_path[: i + 1] for i, char in enumerate(url_path) if char == "/"]
+    return [prefixes[depth - 1] for depth in SITE_ROOT_DEPTHS if depth <= len(prefixes)]
 
 
 def _root_paths_from_database(prefixes):

@@ -1,0 +1,64 @@
+"""A page reads what it needs from the shared cache a few times per request, not once a link."""
+
+from functools import wraps
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from sites.generator import provision_village
+from tests.village_pages.test_complaints_and_machines import add_news
+
+CALLS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "has_key")
+
+
+@pytest.fixture
+def cache_round_trips(monkeypatch):
+    """Counts the calls Balai makes to the cache backend (each is a round trip to Redis)."""
+    counted, depth = [], [0]
+    backend = type(caches["default"])
+    for name in CALLS:
+        original = getattr(backend, name)
+
+        def counting(*args, _original=original, _name=name, **kwargs):
+            # The local cache's get_many calls get: one round trip, counted once.
+            if not depth[0]:
+                counted.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, wraps(original)(counting))
+    return counted
+
+
+def round_trips(counted, host, path):
+    client = Client(HTTP_HOST=host)
+    assert client.get(path).status_code == 200  # fills the cache
+    counted.clear()
+    assert client.get(path).status_code == 200
+    return len(counted)
+
+
+@pytest.mark.parametrize("path", ["/", "/berita/", "/en/", "/en/news/"])
+def test_a_village_page_costs_a_few_cache_round_trips_however_many_links(
+    hajimena, sidosari, cache_round_trips, path
+):
+    few = round_trips(cache_round_trips, "hajimena.localhost", path)
+    for number in range(12):
+        add_news(hajimena, f"Kabar desa {number}")
+    many = round_trips(cache_round_trips, "hajimena.localhost", path)
+    assert many == few
+    assert many <= 3
+
+
+@pytest.mark.parametrize("path", ["/", "/lampung-selatan/", "/lampung-selatan/kecamatan-natar/"])
+def test_a_portal_page_costs_the_same_cache_round_trips_however_many_villages(
+    hajimena, sidosari, cache_round_trips, path
+):
+    few = round_trips(cache_round_trips, "localhost", path)
+    for code in ("18.01.04.2003", "18.01.04.2004", "18.01.04.2005", "18.01.04.2006"):
+        provision_village(code)
+    assert round_trips(cache_round_trips, "localhost", path) == few <= 3
