@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -20,10 +21,19 @@ def free_slug(parent_page, slug, page=None):
 class BasePageForm(WagtailAdminPageForm):
     """A new page whose address is already taken beside it gets the next free one
     ("rapat-desa-2"): staff who reuse a title are not stopped by an address they never typed.
-    A page whose address staff change to a taken one is told which address is free."""
+    A page whose address staff change to a taken one is told which address is free. A page
+    sent before the editor's script filled the address in (a slow phone) gets it from its
+    title."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug")
+        slug = self.cleaned_data.get("slug") or slugify(
+            self.cleaned_data.get("title", ""), allow_unicode=True
+        )
         if not slug or self.parent_page is None:
             return slug
         free = free_slug(self.parent_page, slug, self.instance)

@@ -118,12 +118,7 @@ def save_draft(page):
 def form_errors(page):
     """The messages and each field's error, for a test's failure to say what staff saw."""
     fields = page.locator("[data-field-wrapper]:has(.error-message)")
-    errors = [
-        field.locator("label").first.inner_text()
-        + ": "
-        + field.locator(".error-message").first.inner_text()
-        for field in fields.all()
-    ]
+    errors = [" ".join(field.inner_text().split())[:200] for field in fields.all()]
     return page.locator(".messages").inner_text() + " " + " | ".join(errors)
 
 

@@ -75,3 +75,10 @@ def test_the_new_page_form_sends_a_visitor_who_is_not_logged_in_to_the_login_pag
     response = client.get(url, HTTP_HOST="localhost")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_page_sent_before_its_address_was_filled_in_takes_it_from_the_title(editor, hajimena):
+    assert add_news(editor, hajimena, "Kerja bakti jembatan", "").status_code == 302
+    assert NewsPage.objects.get(title="Kerja bakti jembatan").slug == "kerja-bakti-jembatan"
+    assert add_news(editor, hajimena, "Kerja bakti jembatan", "").status_code == 302
+    assert NewsPage.objects.filter(slug="kerja-bakti-jembatan-2").exists()
