@@ -2,10 +2,11 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import Site
-from wagtail.signals import page_slug_changed, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from village_pages.models import VillageHomePage
 
+from . import freshness
 from .images import shrink_large_photo
 from .models import PortalHomePage, Village
 from .routing import forget_hosts
@@ -29,3 +30,14 @@ def forget_cached_hosts(**kwargs):
 @receiver(pre_save, sender=get_image_model())
 def shrink_uploaded_photo(instance, **kwargs):
     shrink_large_photo(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def purge_shared_caches(instance, parent_page_before=None, **kwargs):
+    """The CDN or reverse proxy drops every address that shows the page (and, for a page
+    moved, every address that listed it where it was)."""
+    freshness.purge(instance)
+    if parent_page_before is not None:
+        freshness.purge(parent_page_before)

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "sites.middleware.VillageHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "sites.http_cache.PublicCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sites.languages.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +180,35 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "balai" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# How long a CDN or reverse proxy may keep a public page (Cache-Control s-maxage); browsers
+# always ask again, and get 304 when nothing changed.
+BALAI_SHARED_CACHE_SECONDS = int(os.environ.get("BALAI_SHARED_CACHE_SECONDS", "60"))
+
+
+def frontend_cache_from_environment(environ):
+    """The CDN or reverse proxy to purge when a page changes (sites/freshness.py): one that
+    accepts HTTP PURGE (nginx, Varnish), Cloudflare, CloudFront; any of them, or none."""
+    backends = {}
+    if environ.get("BALAI_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["BALAI_PURGE_URL"],
+        }
+    if environ.get("CLOUDFLARE_BEARER_TOKEN") and environ.get("CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": environ["CLOUDFLARE_ZONEID"],
+        }
+    if environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_environment(os.environ)
 # Uploads under media/ served by Balai itself, for a laptop; in production the web server or
 # the S3 bucket serves them.
 BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)
