@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.base import ModelState
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site, WorkflowPage
+from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from marketplace.models import ProductIndexPage
@@ -28,7 +28,6 @@ from . import bulk, page_rows, register, translations
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .models.settings import local_word_for
 from .permissions import (
-    assign_moderation_workflow,
     grant_page_permissions,
     grant_staff_permissions,
     grant_village_permissions,
@@ -178,7 +177,6 @@ def add_english_village(village):
         groups = (village.editors, village.moderators)
         grant_staff_permissions(groups)  # a village this old may predate some of them
         grant_page_permissions(groups, [english_home])
-        WorkflowPage.objects.create(workflow=home.get_workflow(), page=english_home)
         forget_hosts()
     return english[0]
 
@@ -289,7 +287,6 @@ def _provision(code, slug, domain):
         editors = Group.objects.create(name=f"{entry.name} ({slug}) editors")
         moderators = Group.objects.create(name=f"{entry.name} ({slug}) moderators")
         grant_village_permissions((editors, moderators), homes, collection, site)
-        assign_moderation_workflow(homes)
         VillageSettings.objects.create(
             site=site,
             display_name=entry.name,

@@ -5,10 +5,8 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
-    WorkflowPage,
 )
 
-from .models.moderation import village_moderation
 from .rows import insert_rows
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -106,11 +104,3 @@ def grant_page_permissions(village_groups, home_pages, permission_id=None):
     ]
     # Seven rows for each language's home page, on every village: the lean insert pays off.
     insert_rows(GroupPagePermission, rows, GroupPagePermission._meta.concrete_fields)
-
-
-def assign_moderation_workflow(home_pages):
-    """Editors submit, the village's own moderators approve and publish, in every language."""
-    workflow = village_moderation()
-    WorkflowPage.objects.bulk_create(
-        WorkflowPage(workflow=workflow, page=home_page) for home_page in home_pages
-    )

@@ -14,13 +14,12 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Site,
-    WorkflowPage,
 )
 
 
 def filled_by_provisioning():
     """The tables each new village adds rows to: pages of every type, its site, settings,
-    groups and their permissions, collection and workflow link."""
+    groups and their permissions, collection."""
     page_types = [model for model in apps.get_models() if issubclass(model, Page)]
     models = [
         *page_types,
@@ -32,7 +31,6 @@ def filled_by_provisioning():
         GroupPagePermission,
         GroupCollectionPermission,
         Collection,
-        WorkflowPage,
     ]
     return sorted({model._meta.db_table for model in models})
 

@@ -1,5 +1,6 @@
-"""Every village's pages move from a workflow and group approval task of their own to the one
-village moderation workflow, with their moderation history; the old ones are removed."""
+"""One moderation workflow for every village, on the tree's root page, so every page inherits
+it. Villages that had a workflow and a group approval task of their own move over with their
+moderation history, and the old ones are removed."""
 
 from django.db import migrations
 
@@ -7,6 +8,7 @@ WORKFLOW_NAME = "Moderasi desa"
 
 
 def one_workflow(apps, schema_editor):
+    Page = apps.get_model("wagtailcore", "Page")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
@@ -16,17 +18,9 @@ def one_workflow(apps, schema_editor):
     VillageModerationTask = apps.get_model("sites", "VillageModerationTask")
     ContentType = apps.get_model("contenttypes", "ContentType")
 
-    old_workflows = Workflow.objects.filter(
-        name__startswith="Moderasi ", workflow_pages__isnull=False
-    ).exclude(name=WORKFLOW_NAME)
-    old_workflow_ids = list(old_workflows.values_list("pk", flat=True).distinct())
-    if not old_workflow_ids:
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
         return
-    old_task_ids = list(
-        WorkflowTask.objects.filter(workflow_id__in=old_workflow_ids).values_list(
-            "task_id", flat=True
-        )
-    )
     task_type, _ = ContentType.objects.get_or_create(
         app_label="sites", model="villagemoderationtask"
     )
@@ -35,7 +29,20 @@ def one_workflow(apps, schema_editor):
         name="Persetujuan moderator desa", active=True, content_type=task_type
     )
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.filter(workflow_id__in=old_workflow_ids).update(workflow=workflow)
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+    old_workflow_ids = list(
+        Workflow.objects.filter(name__startswith="Moderasi ", workflow_pages__isnull=False)
+        .exclude(pk=workflow.pk)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    old_task_ids = list(
+        WorkflowTask.objects.filter(workflow_id__in=old_workflow_ids).values_list(
+            "task_id", flat=True
+        )
+    )
+    WorkflowPage.objects.filter(workflow_id__in=old_workflow_ids).delete()
     WorkflowState.objects.filter(workflow_id__in=old_workflow_ids).update(workflow=workflow)
     TaskState.objects.filter(task_id__in=old_task_ids).update(task=task)
     WorkflowTask.objects.filter(workflow_id__in=old_workflow_ids).delete()

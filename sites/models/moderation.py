@@ -1,5 +1,6 @@
-"""One moderation workflow for every village: its single task is approved by the moderators of
-the village the page belongs to.
+"""One moderation workflow for every village, set on the tree's root page (migration
+sites 0009), so every page inherits it and no village adds a row: its single task is approved
+by the moderators of the village the page belongs to.
 
 A workflow and a group approval task per village made every list of workflows or tasks, and
 Wagtail's "awaiting your review" (which asks each task in turn), grow with the province.
@@ -8,9 +9,7 @@ Wagtail's "awaiting your review" (which asks each task in turn), grow with the p
 from django.db import models
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Task, TaskState, Workflow, WorkflowTask
-
-WORKFLOW_NAME = "Moderasi desa"
+from wagtail.models import Page, Task, TaskState
 
 
 class VillageModerationTask(Task):
@@ -82,13 +81,3 @@ def moderated_home_paths(user):
             Page.objects.filter(translation_key__in=keys).values_list("path", flat=True)
         )
     return user._balai_moderated_home_paths
-
-
-def village_moderation():
-    """The workflow every village's pages go through, made on first use."""
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
-        task = VillageModerationTask.objects.create(name="Persetujuan moderator desa")
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow

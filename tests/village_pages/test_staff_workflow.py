@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Task, TaskState, Workflow, WorkflowState
+from wagtail.models import Task, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from sites.models import VillageModerationTask
 from sites.staff import add_staff
@@ -85,6 +85,7 @@ def test_every_village_shares_one_workflow_and_one_task(hajimena, sidosari):
     assert sidosari.home_page.specific.get_workflow() == workflow
     assert [task.specific_class for task in workflow.tasks] == [VillageModerationTask]
     assert Workflow.objects.count() == Task.objects.count() == 2  # with Wagtail's own
+    assert WorkflowPage.objects.count() == 1  # on the root: no village adds one
 
 
 def test_a_moderator_reviews_only_their_own_villages_pages(submitted, hajimena, sidosari):
