@@ -12,6 +12,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from .page_cache import forget_pages
+
 # Routes of a section that list its pages: the news feed, the events calendar.
 LISTING_ROUTES = ("feed", "ical")
 
@@ -56,5 +58,9 @@ def portal_catalogue_urls():
 
 
 def purge(page):
+    """Every copy of the addresses that show `page` is dropped: Balai's own page cache and the
+    operator's CDN or reverse proxy."""
+    urls = affected_urls(page)
+    forget_pages(urls)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_urls_from_cache(affected_urls(page))
+        purge_urls_from_cache(urls)

@@ -4,11 +4,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from marketplace.models import ProductCategory, Seller
 from village_pages.models import VillageHomePage
 
 from . import freshness
 from .images import shrink_large_photo
-from .models import PortalHomePage, Village
+from .models import PortalHomePage, Village, VillageSettings
 from .routing import forget_hosts
 
 
@@ -22,9 +23,22 @@ from .routing import forget_hosts
 @receiver(post_delete, sender=VillageHomePage)
 @receiver(page_slug_changed)
 @receiver(post_page_move)
+@receiver(post_save, sender=Seller)
+@receiver(post_delete, sender=Seller)
+@receiver(post_save, sender=ProductCategory)
+@receiver(post_delete, sender=ProductCategory)
 def forget_cached_hosts(**kwargs):
-    """Any change to which site lives where retires every cached host and root path."""
+    """Any change to which site lives where retires every cached host and root path; with
+    them every kept page, which also goes for what every page of a village may show (its
+    settings, its sellers, the product categories)."""
     forget_hosts()
+
+
+@receiver(post_save, sender=VillageSettings)
+def forget_pages_of_changed_settings(created, **kwargs):
+    # Wagtail creates a site's settings the first time a page reads them: nothing shown changes.
+    if not created:
+        forget_hosts()
 
 
 @receiver(pre_save, sender=get_image_model())

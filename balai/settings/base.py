@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "sites.http_cache.PublicCacheHeadersMiddleware",
+    "sites.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sites.languages.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,6 +210,12 @@ def frontend_cache_from_environment(environ):
 
 
 WAGTAILFRONTENDCACHE = frontend_cache_from_environment(os.environ)
+# How long Balai keeps a whole public page in the shared cache (0: not at all). A change drops
+# the pages it affects at once, in every app process: that needs a cache they share (Redis);
+# each process's own memory would keep what another process was told to drop.
+BALAI_PAGE_CACHE_SECONDS = int(
+    os.environ.get("BALAI_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 # Uploads under media/ served by Balai itself, for a laptop; in production the web server or
 # the S3 bucket serves them.
 BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)

@@ -15,3 +15,5 @@ MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = None  # whitenoise serves through the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
+# Tests change pages behind the editor's back; those that test the page cache turn it on.
+BALAI_PAGE_CACHE_SECONDS = 0

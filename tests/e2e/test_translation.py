@@ -49,3 +49,21 @@ def test_a_translated_article_is_listed_on_the_english_news_page(browser, balai)
     assert "Villagers cleared the irrigation channel together." in visitor.content()
     visitor.context.close()
     moderator.context.close()
+
+
+def test_a_published_article_shows_at_once_whichever_process_answers(browser, balai):
+    """Balai runs two gunicorn workers here: with the page cache on (Redis), each may hold
+    the news list; the one that did not publish must not serve its old copy."""
+    visitor = browser.new_page()
+    for _ in range(4):  # both workers keep the list
+        visitor.goto(balai.url("/berita/", VILLAGE))
+    moderator = admin.staff_page(browser, balai, f"moderator-{VILLAGE}")
+    admin.add_child_page(moderator, balai, "Berita")
+    moderator.fill("#id_title", "Posyandu balita bulan ini")
+    moderator.fill("#id_summary", "Jadwal posyandu balita di balai desa.")
+    assert "dipublikasi" in admin.publish(moderator)
+    for _ in range(4):
+        visitor.goto(balai.url("/berita/", VILLAGE))
+        assert "Posyandu balita bulan ini" in visitor.locator("main").inner_text()
+    visitor.context.close()
+    moderator.context.close()

@@ -1,0 +1,71 @@
+"""Whole public pages kept in the shared cache, so a visitor's page costs no SQL query.
+
+Only what `http_cache.shared` allows (no session, no form, no cookie), and only addresses
+without a query string: what a change makes stale is then known by address
+(`freshness.affected_urls`), and dropped at once. Changes that reach every page of a village
+(its settings, a seller, a category, its site) bump the host generation (`routing`), which is
+part of every key. A village's pages are kept no longer than its next announcement stays up,
+as the banner on every page shows it.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from .http_cache import FILES, NEVER_SHARED, shared
+from .routing import _generation
+
+
+def page_key(address):
+    """`address` is host and path, as "hajimena.localhost/berita/"."""
+    return f"balai:page:{_generation()}:{address}"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_answer_from_cache(request):
+            return self.get_response(request)
+        key = page_key(request.get_host() + request.path)
+        kept = cache.get(key)
+        if kept is not None:
+            return kept
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming and shared(request, response):
+            seconds = seconds_to_keep(request)
+            if seconds > 0:
+                cache.set(key, response, seconds)
+        return response
+
+
+def may_answer_from_cache(request):
+    return (
+        settings.BALAI_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(NEVER_SHARED + FILES)
+    )
+
+
+def seconds_to_keep(request):
+    seconds = settings.BALAI_PAGE_CACHE_SECONDS
+    if getattr(request, "village", None) is None:
+        return seconds
+    from village_pages.models import AnnouncementPage
+
+    ends = (
+        AnnouncementPage.current_for(request._wagtail_site.root_page)
+        .values_list("valid_until", flat=True)
+        .first()
+    )
+    if ends is not None:
+        seconds = min(seconds, int((ends - timezone.now()).total_seconds()))
+    return seconds
+
+
+def forget_pages(urls):
+    """Drops the kept copies of these full addresses ("http://host/path")."""
+    cache.delete_many([page_key(url.split("://", 1)[-1]) for url in urls])

@@ -1,0 +1,107 @@
+"""Whole public pages served from the shared cache, fresh the moment anything they show changes."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale
+
+from marketplace.models import ProductCategory
+from sites.models import VillageSettings
+from sites.page_cache import seconds_to_keep
+from sites.staff import add_staff
+from tests.admin import login
+from tests.marketplace.products import add_product, seller_of
+from tests.village_pages.test_complaints_and_machines import add_news
+from village_pages.models import AnnouncementPage
+
+HAJIMENA = "hajimena.localhost"
+pytestmark = pytest.mark.usefixtures("page_cache_on")
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(BALAI_PAGE_CACHE_SECONDS=300):
+        yield
+
+
+def visit(path, host=HAJIMENA):
+    """(HTML, SQL queries) of an anonymous visit."""
+    with CaptureQueriesContext(connection) as queries:
+        response = Client(HTTP_HOST=host).get(path)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.parametrize("path", ["/", "/berita/", "/en/news/", "/profil/"])
+def test_a_page_seen_before_costs_no_query(hajimena, sidosari, path):
+    first, _ = visit(path)
+    again, queries = visit(path)
+    assert queries == 0
+    assert again == first
+
+
+def test_publishing_shows_at_once_in_both_languages(hajimena, sidosari):
+    for path in ("/", "/berita/", "/en/news/"):
+        visit(path)
+    article = add_news(hajimena, "Panen raya", live=False)
+    english = article.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title, english.slug = "Harvest festival", "harvest-festival"
+    english.save_revision().publish()
+    article.save_revision().publish()
+    assert "Panen raya" in visit("/berita/")[0]
+    assert "Panen raya" in visit("/")[0]
+    assert "Harvest festival" in visit("/en/news/")[0]
+    article.refresh_from_db()
+    article.unpublish()
+    assert "Panen raya" not in visit("/berita/")[0]
+
+
+def test_new_village_settings_show_at_once(hajimena, sidosari):
+    visit("/")
+    settings = VillageSettings.objects.get(site=hajimena.site)
+    settings.display_name = "Hajimena Raya"
+    settings.save()
+    assert "Hajimena Raya" in visit("/")[0]
+
+
+def test_a_renamed_seller_and_category_show_at_once(hajimena, sidosari):
+    seller = seller_of(hajimena, "Kelompok Tani Maju")
+    coffee = ProductCategory.objects.get(slug="kopi", locale__language_code="id")
+    product = add_product(hajimena, "Kopi robusta", price=85000, seller=seller, category=coffee)
+    path = product.url
+    assert "Kelompok Tani Maju" in visit(path)[0]
+    seller.name = "Kelompok Tani Makmur"
+    seller.save()
+    assert "Kelompok Tani Makmur" in visit(path)[0]
+    visit("/produk/", host="localhost")
+    coffee.name = "Kopi pilihan"
+    coffee.save()
+    assert "Kopi pilihan" in visit("/produk/", host="localhost")[0]
+
+
+def test_staff_and_forms_are_never_served_from_the_cache(hajimena, sidosari):
+    visit("/pengaduan/")
+    assert visit("/pengaduan/")[1] > 0  # its CSRF token is the visitor's own
+    visit("/berita/")
+    editor = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
+    with CaptureQueriesContext(connection) as queries:
+        assert editor.get("/berita/", HTTP_HOST=HAJIMENA).status_code == 200
+    assert len(queries) > 0
+
+
+def test_a_page_is_kept_no_longer_than_the_next_announcement_stays_up(hajimena, rf):
+    index = hajimena.home_page.get_children().get(slug="pengumuman")
+    index.add_child(
+        instance=AnnouncementPage(
+            title="Pemadaman listrik",
+            text="Listrik padam.",
+            valid_until=timezone.now() + datetime.timedelta(seconds=90),
+        )
+    )
+    request = rf.get("/")
+    request.village, request._wagtail_site = hajimena, hajimena.site
+    assert 0 < seconds_to_keep(request) <= 90
