@@ -60,6 +60,18 @@ def test_publishing_shows_at_once_in_both_languages(hajimena, sidosari):
     assert "Panen raya" not in visit("/berita/")[0]
 
 
+def test_a_deleted_or_moved_page_leaves_its_lists_at_once(hajimena, sidosari):
+    moved = add_news(hajimena, "Lomba desa")
+    deleted = add_news(hajimena, "Rapat RT")
+    visit("/berita/")
+    deleted.delete()
+    services = hajimena.home_page.get_children().get(slug="layanan")
+    visit("/layanan/")
+    moved.move(services, pos="last-child")
+    assert "Rapat RT" not in visit("/berita/")[0]
+    assert "Lomba desa" not in visit("/berita/")[0]
+
+
 def test_new_village_settings_show_at_once(hajimena, sidosari):
     visit("/")
     settings = VillageSettings.objects.get(site=hajimena.site)
