@@ -1,4 +1,5 @@
-"""Which addresses show a page, so that a CDN or reverse proxy drops them when it changes.
+"""Which addresses show a page, so that every kept copy of them is dropped when it changes:
+Balai's own page cache and the operator's CDN or reverse proxy.
 
 A page is shown on its own address and listed by its section, its village's home page, the
 section's feed and the village's sitemap, in every language; a product also on the portal's
@@ -13,9 +14,12 @@ from django.urls import NoReverseMatch
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from .page_cache import forget_pages
+from .routing import SITE_ROOT_DEPTHS
 
 # Routes of a section that list its pages: the news feed, the events calendar.
 LISTING_ROUTES = ("feed", "ical")
+# A village's home page; the pages above it are the portal's.
+HOME_DEPTH = SITE_ROOT_DEPTHS[-1]
 
 
 def affected_urls(page):
@@ -36,13 +40,9 @@ def affected_urls(page):
             if version.depth == HOME_DEPTH:
                 address = urlsplit(url)
                 urls.add(f"{address.scheme}://{address.netloc}/sitemap.xml")
-    if page.specific_class.__name__ == "ProductPage":
+    if page.specific_class.__name__ == "ProductPage":  # marketplace depends on sites, not back
         urls |= portal_catalogue_urls()
     return urls
-
-
-# A village's home page; the pages above it are the portal's.
-HOME_DEPTH = 5
 
 
 def portal_catalogue_urls():
@@ -58,8 +58,7 @@ def portal_catalogue_urls():
 
 
 def purge(page):
-    """Every copy of the addresses that show `page` is dropped: Balai's own page cache and the
-    operator's CDN or reverse proxy."""
+    """Drops every kept copy of the addresses that show `page`."""
     urls = affected_urls(page)
     forget_pages(urls)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
