@@ -5,7 +5,7 @@ staff hold permissions on their village's home page in every language, which mee
 top of the tree, so they would see the portal's name and the whole install's pages.
 """
 
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -15,6 +15,7 @@ from wagtail.admin.site_summary import SummaryItem
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
+from .languages import below_in_every_language
 from .models import VillageSettings
 from .models.settings import local_word_for
 from .staff import villages_of
@@ -45,13 +46,8 @@ def village_title(village):
 
 
 def village_pages(village):
-    """The village's pages in every language, read along the path index."""
-    homes = Page.objects.filter(translation_key=village.home_page.translation_key)
-    condition = Q(pk__in=[])
-    for path in homes.values_list("path", flat=True):
-        # A range, not a prefix match: LIKE reads every page of the install.
-        condition |= Q(path__range=(path, Page._get_children_path_interval(path)[1]))
-    return Page.objects.filter(condition)
+    """The village's pages in every language."""
+    return Page.objects.filter(below_in_every_language([village.home_page.translation_key]))
 
 
 class CountItem(SummaryItem):

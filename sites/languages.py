@@ -96,9 +96,15 @@ def below_in_every_language(translation_keys):
     paths = Page.objects.filter(translation_key__in=translation_keys, depth__gt=1).values_list(
         "path", flat=True
     )
+    return at_or_below(paths)
+
+
+def at_or_below(paths):
+    """A filter for the pages at these tree paths and below them."""
     condition = Q(pk__in=[])
     for path in paths:
-        condition |= Q(path__startswith=path)
+        # A range, not a prefix match: on PostgreSQL, LIKE reads every page of the install.
+        condition |= Q(path__range=(path, Page._get_children_path_interval(path)[1]))
     return condition
 
 

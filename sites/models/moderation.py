@@ -11,6 +11,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
+from ..languages import at_or_below
+
 
 class VillageModerationTask(Task):
     """Approved by the moderators of the page's own village (and the superuser)."""
@@ -53,10 +55,7 @@ class VillageModerationTask(Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        pages = Page.objects.none()
-        for path in moderated_home_paths(user):
-            pages |= Page.objects.filter(path__range=Page._get_children_path_interval(path))
-            pages |= Page.objects.filter(path=path)
+        pages = Page.objects.filter(at_or_below(moderated_home_paths(user)))
         # WorkflowState.object_id is text: PostgreSQL compares it with text ids only.
         ids = pages.values_list(Cast("pk", output_field=models.CharField()), flat=True)
         return states.filter(workflow_state__object_id__in=ids)
