@@ -7,8 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import api
-from sites import explorer
+from sites import crowded_lists, explorer
 from sites.page_editor import create_without_autosave
+from sites.reviews import WorkflowReport
 from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
 
@@ -30,6 +31,13 @@ urlpatterns = [
         "admin/localize/reports/translations/results/",
         OwnTranslationsReportView.as_view(results_only=True),
     ),
+    path("admin/collections/", crowded_lists.PagedCollections.as_view()),
+    path("admin/images/", crowded_lists.images_index(results_only=False)),
+    path("admin/images/results/", crowded_lists.images_index(results_only=True)),
+    path("admin/documents/", crowded_lists.documents_index(results_only=False)),
+    path("admin/documents/results/", crowded_lists.documents_index(results_only=True)),
+    path("admin/reports/workflow/", WorkflowReport.as_view()),
+    path("admin/reports/workflow/results/", WorkflowReport.as_view(results_only=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -93,7 +93,9 @@ class LanguageRoutesMixin(RoutablePageMixin):
 def below_in_every_language(translation_keys):
     """A filter for the pages at or below the pages with these translation keys, in every
     language: a site's pages are those below its home page and the home's translations."""
-    paths = Page.objects.filter(translation_key__in=translation_keys, depth__gt=1).values_list(
+    # Read on their own: as a subquery, PostgreSQL plans a scan of every page for them.
+    keys = list(translation_keys)
+    paths = Page.objects.filter(translation_key__in=keys, depth__gt=1).values_list(
         "path", flat=True
     )
     return at_or_below(paths)

@@ -49,8 +49,10 @@ def villages_of(user):
     """The villages whose staff `user` is; every village for a superuser."""
     if user.is_superuser:
         return Village.objects.all()
-    groups = user.groups.all()
-    return Village.objects.filter(Q(editors__in=groups) | Q(moderators__in=groups)).distinct()
+    # The groups are read first: as a subquery on either side of the OR, PostgreSQL reads
+    # every village instead of looking the two groups up.
+    groups = list(user.groups.values_list("pk", flat=True))
+    return Village.objects.filter(Q(editors__in=groups) | Q(moderators__in=groups))
 
 
 def own_pages_filter(user):
@@ -58,4 +60,6 @@ def own_pages_filter(user):
     if user.is_superuser:
         return None
     # A village's English home page is a translation of its Indonesian one.
-    return below_in_every_language(villages_of(user).values("home_page__translation_key"))
+    return below_in_every_language(
+        villages_of(user).values_list("home_page__translation_key", flat=True)
+    )

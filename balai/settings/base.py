@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "sites.users_config.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -141,6 +141,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+# Wagtail looks each picture's renditions up in this cache as it renders, then writes back
+# what it read: two round trips a picture if they went to Redis. A rendition never changes
+# once made, so each process keeps its own; one of a replaced image leaves within minutes.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

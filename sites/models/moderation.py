@@ -75,7 +75,12 @@ def moderated_home_paths(user):
     if not hasattr(user, "_balai_moderated_home_paths"):
         from .village import Village
 
-        keys = Village.objects.filter(moderators__user=user).values("home_page__translation_key")
+        # Read on their own: as a subquery, PostgreSQL plans a scan of every page for them.
+        keys = list(
+            Village.objects.filter(moderators__user=user).values_list(
+                "home_page__translation_key", flat=True
+            )
+        )
         user._balai_moderated_home_paths = list(
             Page.objects.filter(translation_key__in=keys).values_list("path", flat=True)
         )

@@ -1,37 +1,18 @@
 """A page reads what it needs from the shared cache a few times per request, not once a link."""
 
-from functools import wraps
-
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from sites.generator import provision_village
+from tests.queries import cache_round_trips as counting_round_trips
 from tests.village_pages.test_complaints_and_machines import add_news
-
-CALLS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "has_key")
 
 
 @pytest.fixture
-def cache_round_trips(monkeypatch):
+def cache_round_trips():
     """Counts the calls Balai makes to the cache backend (each is a round trip to Redis)."""
-    counted, depth = [], [0]
-    backend = type(caches["default"])
-    for name in CALLS:
-        original = getattr(backend, name)
-
-        def counting(*args, _original=original, _name=name, **kwargs):
-            # The local cache's get_many calls get: one round trip, counted once.
-            if not depth[0]:
-                counted.append(_name)
-            depth[0] += 1
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-
-        monkeypatch.setattr(backend, name, wraps(original)(counting))
-    return counted
+    with counting_round_trips() as counted:
+        yield counted
 
 
 def round_trips(counted, host, path):

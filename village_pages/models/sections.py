@@ -20,6 +20,15 @@ class SectionPage(BasePage):
     class Meta:
         abstract = True
 
+    @classmethod
+    def can_create_at(cls, parent):
+        # Wagtail counts the home's children of each section type, and the explorer asks on
+        # every row of a district's village homes; a home with a child of every type it allows
+        # has each of them already, as none may be there twice.
+        if parent.numchild >= len(parent.specific_class.allowed_subpage_models()):
+            return False
+        return super().can_create_at(parent)
+
     def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
         # Translating a page in a section the village has no English page of yet (the residents'
         # announcements and complaints) would make Wagtail copy the section as an alias with its
