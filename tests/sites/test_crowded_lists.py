@@ -1,0 +1,66 @@
+"""The operator's admin lists stay a screenful with a province of villages: filters that would
+offer a choice per village go, the collections list is paged; a village's staff keep theirs."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from sites import crowded_lists
+from sites.staff import add_staff
+from tests.admin import login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def operator():
+    return login(get_user_model().objects.create_superuser("operator", "op@balai.id", "x"))
+
+
+@pytest.fixture
+def small_screen(monkeypatch):
+    """A screenful of one choice, so two villages are already too many to list."""
+    monkeypatch.setattr(crowded_lists, "SCREENFUL", 1)
+
+
+def test_the_operator_lists_images_and_documents_without_a_choice_per_village(
+    hajimena, sidosari, operator, small_screen
+):
+    for address in ("/admin/images/", "/admin/documents/"):
+        listing = operator.get(address).content.decode()
+        assert 'name="collection_id"' not in listing
+        assert hajimena.collection.name not in listing
+
+
+def test_the_operator_lists_users_without_a_checkbox_per_group(
+    hajimena, sidosari, operator, small_screen
+):
+    add_staff(hajimena, "editor-hajimena", "editor")
+    listing = operator.get("/admin/users/").content.decode()
+    assert "editor-hajimena" in listing
+    assert 'name="group"' not in listing
+
+
+def test_with_few_groups_the_operator_keeps_the_group_filter(hajimena, operator):
+    assert 'name="group"' in operator.get("/admin/users/").content.decode()
+
+
+def test_the_explorer_has_no_filter_of_every_village_site(hajimena, sidosari, operator):
+    assert 'name="site"' not in operator.get("/admin/pages/").content.decode()
+
+
+def collection_rows(listing):
+    return re.findall(r'href="/admin/collections/(\d+)/"', listing)
+
+
+def test_the_collections_list_is_paged(hajimena, sidosari, operator, monkeypatch):
+    everything = collection_rows(operator.get("/admin/collections/").content.decode())
+    assert str(hajimena.collection_id) in everything
+    monkeypatch.setattr(crowded_lists.PagedCollections, "paginate_by", 1)
+    pages = [
+        collection_rows(operator.get(f"/admin/collections/?p={number}").content.decode())
+        for number in range(1, len(everything) + 1)
+    ]
+    assert all(len(rows) == 1 for rows in pages)
+    assert sorted(row for rows in pages for row in rows) == sorted(everything)
