@@ -12,9 +12,19 @@ from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .routing import home_translation
+
+_locale_languages = {}
+
+
+def locale_language(locale_id):
+    """The language code of a locale, read once a process: Balai makes its locales when its
+    languages are set up, and never changes one."""
+    if locale_id not in _locale_languages:
+        _locale_languages.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_languages.get(locale_id)
 
 
 class LanguageFromAddressMiddleware:

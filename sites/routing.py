@@ -115,7 +115,8 @@ def site_for_hostname(hostname):
 def _describe_site(site):
     from .models import Village
 
-    home = site.root_page
+    # Kept specific: every request's routing starts at it. Saving a home page retires it.
+    site.root_page = home = site.root_page.specific
     translations = Page.objects.filter(translation_key=home.translation_key).select_related(
         "locale"
     )

@@ -1,10 +1,12 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .. import bulk
+from ..languages import locale_language
 from ..page_forms import BasePageForm
 
 
@@ -41,9 +43,24 @@ class BasePage(ListingFields, Page):
     # For pages that show the listing fields among their content instead.
     seo_promote_panels = Page.promote_panels
     base_form_class = BasePageForm
+    # What a village publishes is public, and public pages are kept in the shared page cache
+    # and by CDNs, which would hand a restricted page to anyone. No page offers privacy
+    # settings, so serving one checks none (two queries a page fewer).
+    private_page_options = []
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        return PageViewRestriction.objects.none()
+
+    @property
+    def localized(self):
+        # Wagtail asks the database for the active locale first; a page read in its own
+        # language (a site's home, where every request's routing starts) needs no answer.
+        if locale_language(self.locale_id) == translation.get_language():
+            return self
+        return super().localized
 
     @property
     def share_image(self):

@@ -136,5 +136,6 @@ class NewsPage(BasePage):
             .live()
             .filter(shared)
             .distinct()
+            .select_related("listing_image")
             .order_by("-date", "-pk")[:limit]
         )

@@ -1,5 +1,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -19,6 +20,25 @@ class SectionPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        # Wagtail finds the child by its slug, then reads its own fields in a second query;
+        # a section whose pages are all of one type reads both, and the picture it is shared
+        # with, in one.
+        kinds = self.specific_class.allowed_subpage_models()
+        if not path_components or len(kinds) != 1:
+            return super().route(request, path_components)
+        child = (
+            kinds[0]
+            .objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related("listing_image")
+            .first()
+        )
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # as Wagtail does: the child's parent is known
+        return child.route(request, path_components[1:])
 
     @classmethod
     def can_create_at(cls, parent):

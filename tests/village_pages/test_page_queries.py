@@ -1,0 +1,46 @@
+"""A village's pages cost a few queries each, however much they show, and none is private."""
+
+import pytest
+
+from sites.staff import add_staff
+from tests.admin import login
+from tests.marketplace.products import photo
+from tests.queries import queries_for
+from tests.village_pages.test_complaints_and_machines import add_news
+
+pytestmark = pytest.mark.django_db
+HOST = "hajimena.localhost"
+
+
+@pytest.fixture
+def pictured_news(hajimena, sidosari):
+    picture = photo(hajimena, "Balai desa")
+    for number in range(3):
+        article = add_news(hajimena, f"Kabar desa {number}", listing_image=picture)
+        article.tags.add("posyandu")
+        article.save_revision().publish()
+    add_news(sidosari, "Kabar desa 0")  # the same address in another village
+    return article
+
+
+@pytest.mark.parametrize("path", ["/", "/berita/", "/berita/kabar-desa-2/"])
+def test_a_village_page_costs_at_most_ten_queries(pictured_news, path):
+    assert queries_for(HOST, path) <= 10
+
+
+def test_an_article_is_found_in_its_own_village_only(pictured_news, sidosari, client):
+    other = f"{sidosari.slug}.localhost"
+    assert client.get("/berita/kabar-desa-0/", HTTP_HOST=other).status_code == 200
+    assert client.get("/berita/kabar-desa-2/", HTTP_HOST=other).status_code == 404
+
+
+def test_an_unpublished_article_is_not_found(pictured_news, client):
+    pictured_news.unpublish()
+    assert client.get("/berita/kabar-desa-2/", HTTP_HOST=HOST).status_code == 404
+
+
+def test_the_admin_offers_no_privacy_setting(hajimena, pictured_news):
+    moderator = login(add_staff(hajimena, "moderator-hajimena", "moderator")[0])
+    privacy = moderator.get(f"/admin/pages/{pictured_news.pk}/privacy/")
+    assert privacy.status_code == 200
+    assert privacy.json().get("step") != "set_privacy"  # Wagtail's "no privacy" dialog
