@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 
@@ -79,8 +80,15 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             Village.objects.values_list("regency_code").annotate(n=Count("id")).order_by()
         )
         regencies = list(RegencyPage.objects.child_of(self).live().order_by("title"))
+        # A province portal lists dozens of regencies: their addresses follow this page's,
+        # and their counts are worded here, without a template tag's work for each.
+        address = self.get_url(request)
         for regency in regencies:
-            regency.village_count = counts.get(regency.region_code, 0)
+            regency.address = f"{address}{regency.slug}/"
+            count = counts.get(regency.region_code, 0)
+            regency.village_count = ngettext("%(n)s village", "%(n)s villages", count) % {
+                "n": count
+            }
         context["regencies"] = regencies
         context["village_count"] = sum(counts.values())
         return context
