@@ -130,10 +130,16 @@ class PortalCatalogueFilters(CatalogueFilters):
 
     @cached_property
     def all_districts(self):
-        """(regency code, district code, name) of every district with a village online, for
-        the script that offers the chosen regency's districts without reloading the page."""
+        """(regency code, district code, name) of every district with a product on sale, for
+        the script that offers the chosen regency's districts without reloading the page.
+        A province has hundreds of districts; one without products would find nothing."""
+        from .models import ProductPage
+
         return list(
-            Village.objects.values_list("regency_code", "district_code", "district_name")
+            ProductPage.objects.live()
+            .values_list(
+                "village__regency_code", "village__district_code", "village__district_name"
+            )
             .distinct()
-            .order_by("regency_code", "district_name")
+            .order_by("village__regency_code", "village__district_name")
         )

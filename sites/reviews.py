@@ -58,7 +58,7 @@ class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
         request = parent_context["request"]
         reviewable = (
             TaskState.objects.reviewable_by(request.user)
-            .select_related("revision", "revision__user", "workflow_state")
+            .select_related("revision", "revision__user", "workflow_state", "task")
             .prefetch_related("revision__content_object")
             .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())
             .order_by("-started_at")

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,7 +29,9 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         newest = with_cards(once_each(ProductPage.objects.live())).order_by(
             "-first_published_at", "-pk"
         )
-        return self.render(request, context_overrides={"new_products": newest[:8]})
+        return self.render(
+            request, context_overrides={"new_products": newest[:8], **self.regencies(request)}
+        )
 
     @path("produk/", name="products")
     @path("products/", name="products_en")
@@ -39,16 +41,22 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         from marketplace.models import ProductPage
         from village_pages.models.sections import paginate
 
+        # A shared link may name a district alone; its regency is its code's first part.
+        chosen_district = request.GET.get("kecamatan", "")
+        chosen_regency = request.GET.get("kabupaten") or chosen_district[:5]
+        # Regions with something on sale, and the chosen ones: a province has dozens of
+        # regencies and hundreds of districts, and the others would find nothing.
+        offered = Q(pk__in=ProductPage.objects.live().values("village"))
         regencies = list(
-            Village.objects.values_list("regency_code", "regency_name")
+            Village.objects.filter(offered | Q(regency_code=chosen_regency))
+            .values_list("regency_code", "regency_name")
             .distinct()
             .order_by("regency_code")
         )
-        # A shared link may name a district alone; its regency is its code's first part.
-        chosen_regency = request.GET.get("kabupaten") or request.GET.get("kecamatan", "")[:5]
         districts = (
             list(
                 Village.objects.filter(regency_code=chosen_regency)
+                .filter(offered | Q(district_code=chosen_district))
                 .values_list("district_code", "district_name")
                 .distinct()
                 .order_by("district_name")
@@ -74,8 +82,8 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             template="sites/portal_catalogue.html",
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def regencies(self, request):
+        """The regencies the front door lists, each with its village count."""
         counts = dict(
             Village.objects.values_list("regency_code").annotate(n=Count("id")).order_by()
         )
@@ -89,9 +97,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             regency.village_count = ngettext("%(n)s village", "%(n)s villages", count) % {
                 "n": count
             }
-        context["regencies"] = regencies
-        context["village_count"] = sum(counts.values())
-        return context
+        return {"regencies": regencies, "village_count": sum(counts.values())}
 
 
 class RegionPage(BasePage):

@@ -215,3 +215,12 @@ def test_the_catalogue_costs_the_same_queries_for_few_or_many(hajimena, sidosari
     few = queries_for(host, path)
     add_products(hajimena, 16, start=2)
     assert queries_for(host, path) == few
+
+
+@pytest.mark.usefixtures("market")
+def test_regions_without_products_are_not_offered_but_a_shared_link_to_one_finds_nothing():
+    provision_village("18.71.01.1003")  # Kedaton, Bandar Lampung: online, nothing on sale
+    assert set(select(visit("/produk/"), "kabupaten")) == {"", "18.01", "18.04"}
+    shared = visit("/produk/?kabupaten=18.71")
+    assert select(shared, "kabupaten")["18.71"] == "Kota Bandar Lampung"
+    assert card_titles(shared) == []
