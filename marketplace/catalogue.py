@@ -8,8 +8,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sites.models import Village
-
 from .models import ProductCategory, ProductPage, ProductPhoto, Seller
 
 PER_PAGE = 24
@@ -133,8 +131,6 @@ class PortalCatalogueFilters(CatalogueFilters):
         """(regency code, district code, name) of every district with a product on sale, for
         the script that offers the chosen regency's districts without reloading the page.
         A province has hundreds of districts; one without products would find nothing."""
-        from .models import ProductPage
-
         return list(
             ProductPage.objects.live()
             .values_list(
