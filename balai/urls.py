@@ -4,7 +4,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from marketplace import api
 from sites import crowded_lists, explorer
@@ -12,6 +14,24 @@ from sites.page_editor import create_without_autosave
 from sites.reviews import WorkflowReport
 from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
+
+# Balai's own versions of some of Wagtail's admin views, at Wagtail's addresses, guarded as
+# Wagtail guards its own: a visitor who is not signed in is sent to the login page.
+balai_admin_views = [
+    # wagtail-localize's report, limited to the staff's own village.
+    path("localize/reports/translations/", OwnTranslationsReportView.as_view()),
+    path(
+        "localize/reports/translations/results/",
+        OwnTranslationsReportView.as_view(results_only=True),
+    ),
+    path("collections/", crowded_lists.PagedCollections.as_view()),
+    path("images/", crowded_lists.images_index(results_only=False)),
+    path("images/results/", crowded_lists.images_index(results_only=True)),
+    path("documents/", crowded_lists.documents_index(results_only=False)),
+    path("documents/results/", crowded_lists.documents_index(results_only=True)),
+    path("reports/workflow/", WorkflowReport.as_view()),
+    path("reports/workflow/results/", WorkflowReport.as_view(results_only=True)),
+]
 
 urlpatterns = [
     path("api/produk/", api.products, name="products_api"),
@@ -25,19 +45,7 @@ urlpatterns = [
         "<int:parent_page_id>/",
         create_without_autosave,
     ),
-    # wagtail-localize's report, at its own address, limited to the staff's own village.
-    path("admin/localize/reports/translations/", OwnTranslationsReportView.as_view()),
-    path(
-        "admin/localize/reports/translations/results/",
-        OwnTranslationsReportView.as_view(results_only=True),
-    ),
-    path("admin/collections/", crowded_lists.PagedCollections.as_view()),
-    path("admin/images/", crowded_lists.images_index(results_only=False)),
-    path("admin/images/results/", crowded_lists.images_index(results_only=True)),
-    path("admin/documents/", crowded_lists.documents_index(results_only=False)),
-    path("admin/documents/results/", crowded_lists.documents_index(results_only=True)),
-    path("admin/reports/workflow/", WorkflowReport.as_view()),
-    path("admin/reports/workflow/results/", WorkflowReport.as_view(results_only=True)),
+    path("admin/", include(decorate_urlpatterns(balai_admin_views, require_admin_access))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

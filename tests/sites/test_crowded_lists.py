@@ -64,3 +64,25 @@ def test_the_collections_list_is_paged(hajimena, sidosari, operator, monkeypatch
     ]
     assert all(len(rows) == 1 for rows in pages)
     assert sorted(row for rows in pages for row in rows) == sorted(everything)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/collections/",
+        "/admin/images/",
+        "/admin/documents/results/",
+        "/admin/reports/workflow/",
+        "/admin/localize/reports/translations/",
+    ],
+)
+def test_balais_admin_views_send_a_visitor_to_the_login_page(client, address):
+    response = client.get(address, HTTP_HOST="localhost")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_refused_the_collections_list_are_told_so_on_the_dashboard(hajimena):
+    editor = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
+    response = editor.get("/admin/collections/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
