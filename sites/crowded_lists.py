@@ -4,8 +4,8 @@ A province's operator sees every village: Wagtail's explorer would offer a check
 site, the users list one for each group, the images and documents lists an option for each
 collection, and the collections list would show every collection on one page. At 11,000
 villages that is megabytes of HTML a view. Here such a filter goes when it would offer more
-than a screenful (a village's staff keep theirs), the explorer has no site filter, and the
-collections list is paged.
+than a screenful (a village's staff keep theirs), the explorer has no filter by site, owner or
+editor, and the collections list is paged.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -62,10 +62,12 @@ class UserViewSet(WagtailUserViewSet):
     filterset_class = UsersWithoutCrowdedFilters
 
 
-# Every village is a site of its own: the explorer's site filter would list them all, and in a
-# village's pages it picks out nothing the explorer does not show already.
+# Every village is a site of its own, and has its own staff: the explorer's filters by site,
+# owner and editor would list every village's (the owners found by reading every page), and
+# within a village's pages a site picks out nothing the explorer does not show already.
 for explorer_filters in (PageFilterSet, GenericPageFilterSet):
-    explorer_filters.base_filters.pop("site", None)
+    for crowded in ("site", "owner", "edited_by"):
+        explorer_filters.base_filters.pop(crowded, None)
 
 
 class PagedCollections(collections.Index):

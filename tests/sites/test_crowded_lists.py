@@ -46,8 +46,10 @@ def test_with_few_groups_the_operator_keeps_the_group_filter(hajimena, operator)
     assert 'name="group"' in operator.get("/admin/users/").content.decode()
 
 
-def test_the_explorer_has_no_filter_of_every_village_site(hajimena, sidosari, operator):
-    assert 'name="site"' not in operator.get("/admin/pages/").content.decode()
+def test_the_explorer_has_no_filter_of_every_villages_sites_or_staff(hajimena, sidosari, operator):
+    explorer = operator.get("/admin/pages/").content.decode()
+    for crowded in ("site", "owner", "edited_by"):
+        assert f'name="{crowded}"' not in explorer
 
 
 def collection_rows(listing):
