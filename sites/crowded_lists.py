@@ -8,7 +8,6 @@ than a screenful (a village's staff keep theirs), the explorer has no filter by 
 editor, and the collections list is paged.
 """
 
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import collections
 from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
 from wagtail.documents.views import documents
@@ -74,9 +73,8 @@ class PagedCollections(collections.Index):
     """Wagtail's collections list, a screenful of collections at a time."""
 
     paginate_by = SCREENFUL
-    page_title = _("Collections")
 
     def get_table(self, object_list):
         return super(collections.Index, self).get_table(
-            [(collection.pk, collection.get_indented_name()) for collection in object_list]
+            [(collection.pk, collection.get_indented_name(html=True)) for collection in object_list]
         )
