@@ -151,8 +151,13 @@ def language_versions(request, page=None):
     """
     translations = {}
     if page is not None and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+        if page.translation_key == request._wagtail_site.root_page.translation_key:
+            # The site's home pages, which came with the host.
+            homes = {code: home_in(request, code) for code, _name in settings.LANGUAGES}
+            translations = {code: home for code, home in homes.items() if home is not None}
+        else:
+            for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+                translations[translated.locale.language_code] = translated
     versions = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):

@@ -2,6 +2,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from django.http.request import split_domain_port
 
+from .models import VillageSettings
 from .routing import (
     UnknownHost,
     is_village_subdomain,
@@ -27,9 +28,13 @@ class VillageHostMiddleware:
     def answer(self, request):
         hostname, _port = split_domain_port(request._get_raw_host())
         try:
-            request._wagtail_site, request.village = site_for_hostname(hostname)
+            request._wagtail_site, request.village, village_settings = site_for_hostname(hostname)
         except UnknownHost:
             if is_village_subdomain(hostname):
                 raise Http404(f"No village lives at {hostname}.") from None
             raise DisallowedHost(f"Balai does not serve {hostname!r}.") from None
+        if village_settings is not None:
+            # Where Wagtail's settings look first, so a page reads them with no query.
+            village_settings._request = request
+            setattr(request, VillageSettings.get_cache_attr_name(), village_settings)
         return self.get_response(request)

@@ -21,6 +21,9 @@ GENERATION_KEY = "balai:hosts:generation"
 # root a site, and are not looked up.
 SITE_ROOT_DEPTHS = (2, 5)
 TIMEOUT = 300
+# Named anew whenever what `_describe_site` keeps changes shape: processes of a new release
+# then never read what an older one kept, while both serve during a deploy.
+HOST_KEY = "balai:host:v2"
 UNKNOWN_TIMEOUT = 30
 _UNKNOWN = "unknown"
 
@@ -36,7 +39,7 @@ _request_memo = ContextVar("balai_request_memo", default=None)
 
 @contextmanager
 def one_cache_read_per_request():
-    token = _request_memo.set({"generation": _read_generation(), "homes": {}, "root_paths": {}})
+    token = _request_memo.set(_fresh_memo(_read_generation()))
     try:
         yield
     finally:
@@ -45,7 +48,11 @@ def one_cache_read_per_request():
 
 def request_memo():
     """This request's memo, or a fresh one outside a request (commands, tests)."""
-    return _request_memo.get() or {"generation": None, "homes": {}, "root_paths": {}}
+    return _request_memo.get() or _fresh_memo(None)
+
+
+def _fresh_memo(generation):
+    return {"generation": generation, "homes": {}, "root_paths": {}, "menus": {}}
 
 
 def _generation():
@@ -70,7 +77,7 @@ def forget_hosts():
     memo = _request_memo.get()
     if memo is not None:
         # The request that changed a site goes on with the new answers.
-        memo.update(generation=generation, homes={}, root_paths={})
+        memo.update(_fresh_memo(generation))
 
 
 def portal_hostnames():
@@ -84,16 +91,17 @@ def is_village_subdomain(hostname):
 
 
 def site_for_hostname(hostname):
-    """The Site that serves `hostname` and its Village (None for the portal).
+    """The Site that serves `hostname`, its Village (None for the portal) and the village's
+    settings.
 
-    Within a request, also keeps what the site's pages need to build their links: the site
-    root paths of its home page in every language, and those home pages.
+    Within a request, also keeps what every page of the site shows around its content: the
+    site root paths of its home page in every language, those home pages and their menus.
     Raises UnknownHost when no site serves it.
     """
     hostname = hostname.lower().rstrip(".")
     if not hostname:
         raise UnknownHost(hostname)
-    key = f"balai:host:{_generation()}:{hostname}"
+    key = f"{HOST_KEY}:{_generation()}:{hostname}"
     found = cache.get(key)
     if found is None:
         try:
@@ -104,16 +112,17 @@ def site_for_hostname(hostname):
         cache.set(key, found, TIMEOUT if found != _UNKNOWN else UNKNOWN_TIMEOUT)
     if found == _UNKNOWN:
         raise UnknownHost(hostname)
-    site, village, homes, root_paths = found
+    site, village, village_settings, homes, root_paths, menus = found
     memo = _request_memo.get()
     if memo is not None:
         memo["homes"].update(homes)
         memo["root_paths"].update(root_paths)
-    return site, village
+        memo["menus"].update(menus)
+    return site, village, village_settings
 
 
 def _describe_site(site):
-    from .models import Village
+    from .models import Village, VillageSettings
 
     # Kept specific: every request's routing starts at it. Saving a home page retires it.
     site.root_page = home = site.root_page.specific
@@ -129,7 +138,30 @@ def _describe_site(site):
         prefix: [tuple(path) for path in paths]
         for prefix, paths in _root_paths_from_database(sorted(prefixes)).items()
     }
-    return site, Village.objects.filter(site=site).first(), homes, root_paths
+    village = Village.objects.filter(site=site).first()
+    if village is None:
+        return site, None, None, homes, root_paths, {}
+    menus = {page.pk: _sections_of(page) for page in translations if page.live}
+    return site, village, VillageSettings.for_site(site), homes, root_paths, menus
+
+
+def menu_of(home):
+    """The sections a village's home page in one language lists in its menu, as
+    (title, url_path, path); kept with the host, as every page of the village shows them."""
+    menus = request_memo()["menus"]
+    if home.pk not in menus:
+        menus[home.pk] = _sections_of(home)
+    return menus[home.pk]
+
+
+def _sections_of(home):
+    return list(
+        Page.objects.child_of(home)
+        .live()
+        .in_menu()
+        .order_by("path")
+        .values_list("title", "url_path", "path")
+    )
 
 
 def home_translation(home, language):

@@ -8,6 +8,7 @@ from marketplace.models import ProductCategory, Seller
 from village_pages.models import VillageHomePage
 
 from . import freshness
+from .freshness import HOME_DEPTH
 from .images import shrink_large_photo
 from .models import PortalHomePage, Village, VillageSettings
 from .routing import forget_hosts
@@ -38,6 +39,14 @@ def forget_cached_hosts(**kwargs):
 def forget_pages_of_changed_settings(created, **kwargs):
     # Wagtail creates a site's settings the first time a page reads them: nothing shown changes.
     if not created:
+        forget_hosts()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def forget_menu_of_changed_section(instance, **kwargs):
+    """A village's sections are the menu on every one of its pages, kept with its host."""
+    if instance.depth == HOME_DEPTH + 1:
         forget_hosts()
 
 

@@ -145,7 +145,7 @@ else:
 # what it read: two round trips a picture if they went to Redis. A rendition never changes
 # once made, so each process keeps its own; one of a replaced image leaves within minutes.
 CACHES["renditions"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "sites.rendition_cache.RenditionCache",
     "TIMEOUT": 300,
     "OPTIONS": {"MAX_ENTRIES": 5_000},
 }

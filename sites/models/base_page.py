@@ -8,6 +8,7 @@ from wagtail.search import index
 from .. import bulk
 from ..languages import locale_language
 from ..page_forms import BasePageForm
+from ..routing import SITE_ROOT_DEPTHS, home_translation
 
 
 class ListingFields(models.Model):
@@ -62,8 +63,12 @@ class BasePage(ListingFields, Page):
     def localized(self):
         # Wagtail asks the database for the active locale first; a page read in its own
         # language (a site's home, where every request's routing starts) needs no answer.
-        if locale_language(self.locale_id) == translation.get_language():
+        language = translation.get_language()
+        if locale_language(self.locale_id) == language:
             return self
+        if self.depth in SITE_ROOT_DEPTHS:
+            # A site's home pages in every language came with the request's host.
+            return home_translation(self, language) or self
         return super().localized
 
     @property

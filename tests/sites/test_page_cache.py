@@ -80,6 +80,25 @@ def test_new_village_settings_show_at_once(hajimena, sidosari):
     assert "Hajimena Raya" in visit("/")[0]
 
 
+def test_a_renamed_or_withdrawn_section_leaves_every_menu_at_once(hajimena, sidosari):
+    """The menu is kept with the village's host (sites/routing.py), not only in kept pages."""
+    article = add_news(hajimena, "Panen raya")
+    other_village = f"{sidosari.slug}.localhost"
+
+    def menu_of_article():
+        return visit(article.url)[0].split("<main")[0]
+
+    assert ">Berita<" in menu_of_article()
+    news = article.get_parent().specific
+    news.title = "Kabar desa"
+    news.save_revision().publish()
+    assert ">Kabar desa<" in menu_of_article()
+    visit("/", host=other_village)
+    hajimena.home_page.get_children().get(slug="layanan").unpublish()
+    assert "/layanan/" not in menu_of_article()
+    assert "/layanan/" in visit("/", host=other_village)[0]
+
+
 def test_a_renamed_seller_and_category_show_at_once(hajimena, sidosari):
     seller = seller_of(hajimena, "Kelompok Tani Maju")
     coffee = ProductCategory.objects.get(slug="kopi", locale__language_code="id")

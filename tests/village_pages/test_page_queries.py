@@ -23,9 +23,13 @@ def pictured_news(hajimena, sidosari):
     return article
 
 
-@pytest.mark.parametrize("path", ["/", "/berita/", "/berita/kabar-desa-2/"])
-def test_a_village_page_costs_at_most_ten_queries(pictured_news, path):
-    assert queries_for(HOST, path) <= 10
+# The village's settings, menu and home pages come with its host, from the cache: what is
+# left is the page's own content (four lists on the home page; the banner's notices).
+@pytest.mark.parametrize(
+    ("path", "budget"), [("/", 5), ("/berita/", 7), ("/berita/kabar-desa-2/", 8), ("/en/", 7)]
+)
+def test_a_village_page_costs_a_few_queries(pictured_news, path, budget):
+    assert queries_for(HOST, path) <= budget
 
 
 def test_an_article_is_found_in_its_own_village_only(pictured_news, sidosari, client):

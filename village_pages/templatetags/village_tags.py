@@ -1,7 +1,7 @@
 from django import template
-from wagtail.models import Page
 
 from sites.languages import current_home
+from sites.routing import menu_of
 
 from ..models import AnnouncementPage, VillageHomePage
 
@@ -15,16 +15,17 @@ def village_menu(context):
     village = getattr(request, "village", None)
     if village is None:
         return {"items": []}
-    sections = Page.objects.child_of(current_home(request)).live().in_menu().order_by("path")
+    home = current_home(request)
+    home_url = home.get_url(request)
     current = context.get("page")
     return {
         "items": [
             {
-                "title": section.title,
-                "url": section.get_url(request),
-                "active": current is not None and current.path.startswith(section.path),
+                "title": title,
+                "url": home_url + url_path.removeprefix(home.url_path),
+                "active": current is not None and current.path.startswith(path),
             }
-            for section in sections
+            for title, url_path, path in menu_of(home)
         ]
     }
 
