@@ -87,17 +87,24 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         counts = dict(
             Village.objects.values_list("regency_code").annotate(n=Count("id")).order_by()
         )
-        regencies = list(RegencyPage.objects.child_of(self).live().order_by("title"))
-        # A province portal lists dozens of regencies: their addresses follow this page's,
-        # and their counts are worded here, without a template tag's work for each.
-        address = self.get_url(request)
-        for regency in regencies:
-            regency.address = f"{address}{regency.slug}/"
-            count = counts.get(regency.region_code, 0)
-            regency.village_count = ngettext("%(n)s village", "%(n)s villages", count) % {
-                "n": count
-            }
+        regencies = with_village_counts(request, self, RegencyPage, counts)
         return {"regencies": regencies, "village_count": sum(counts.values())}
+
+
+def with_village_counts(request, page, region_type, counts):
+    """The live regions of `region_type` below `page`, by name, each with its address and its
+    village count (`counts` by region code) worded.
+
+    A province lists dozens of regencies and a regency dozens of districts: their addresses
+    follow the page's own, without a template tag's work for each.
+    """
+    regions = list(region_type.objects.child_of(page).live().order_by("title"))
+    address = page.get_url(request)
+    for region in regions:
+        region.address = f"{address}{region.slug}/"
+        count = counts.get(region.region_code, 0)
+        region.village_count = ngettext("%(n)s village", "%(n)s villages", count) % {"n": count}
+    return regions
 
 
 class RegionPage(BasePage):
@@ -118,22 +125,26 @@ class RegionPage(BasePage):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["villages"] = Village.objects.in_region(self.region_code).order_by(
-            "district_name", "name"
-        )
-        return context
-
 
 class RegencyPage(RegionPage):
-    """A kabupaten or kota, listing its villages district by district."""
+    """A kabupaten or kota, listing its districts and how many villages each has online."""
 
     parent_page_types = ["sites.PortalHomePage"]
     subpage_types = ["sites.DistrictPage"]
 
     class Meta:
         verbose_name = _("regency page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        counts = dict(
+            Village.objects.in_region(self.region_code)
+            .values_list("district_code")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        context["districts"] = with_village_counts(request, self, DistrictPage, counts)
+        return context
 
 
 class DistrictPage(RegionPage):
@@ -144,6 +155,11 @@ class DistrictPage(RegionPage):
 
     class Meta:
         verbose_name = _("district page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["villages"] = Village.objects.in_region(self.region_code).order_by("name")
+        return context
 
     def route(self, request, path_components):
         if path_components:

@@ -63,7 +63,10 @@ def test_the_portal_speaks_both_languages(hajimena):
     assert "Kabupaten Lampung Selatan" in html("localhost", "/")
     english = html("localhost", "/en/")
     assert html_lang(english) == "en" and "Lampung Selatan Regency" in english
-    assert 'href="http://hajimena.localhost/en/"' in html("localhost", "/en/lampung-selatan/")
+    regency = html("localhost", "/en/lampung-selatan/")
+    assert "Districts" in regency and "(1 village)" in regency
+    district = regency.split('<ul class="regions">')[1].split('href="')[1].split('"')[0]
+    assert 'href="http://hajimena.localhost/en/"' in html("localhost", district)
     catalogue = html("localhost", "/en/products/")
     assert switcher(catalogue) == {"id": "http://localhost/produk/"}
 
