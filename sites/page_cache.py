@@ -2,23 +2,26 @@
 
 Only what `http_cache.shared` allows (no session, no form, no cookie), and only addresses
 without a query string: what a change makes stale is then known by address
-(`freshness.affected_urls`), and dropped at once. Changes that reach every page of a village
-(its settings, a seller, a category, its site) bump the host generation (`routing`), which is
-part of every key. A village's pages are kept no longer than its next announcement stays up,
-as the banner on every page shows it.
+(`freshness.affected_urls`), and dropped at once. Pages are kept under their host's entry in
+the cache (`routing.Host.kept_since`): what reaches every page of one village (its settings,
+sections and notices) forgets that village's hosts (`routing.forget_village`), and what may
+reach any village's pages (a category, a moved page) every host (`routing.forget_hosts`). A
+village's pages are kept no longer than its next announcement stays up, as the banner on every
+page shows it.
 """
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.utils import timezone
 
 from .http_cache import FILES, NEVER_SHARED, shared
-from .routing import _generation
+from .routing import kept_since, request_memo
 
 
-def page_key(address):
+def page_key(address, kept_since):
     """`address` is host and path, as "hajimena.localhost/berita/"."""
-    return f"balai:page:{_generation()}:{address}"
+    return f"balai:page:{kept_since}:{address}"
 
 
 class PageCacheMiddleware:
@@ -28,7 +31,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not may_answer_from_cache(request):
             return self.get_response(request)
-        key = page_key(request.get_host() + request.path)
+        key = page_key(request.get_host() + request.path, request_memo()["kept_since"])
         kept = cache.get(key)
         if kept is not None:
             return kept
@@ -68,4 +71,8 @@ def seconds_to_keep(request):
 
 def forget_pages(urls):
     """Drops the kept copies of these full addresses ("http://host/path")."""
-    cache.delete_many([page_key(url.split("://", 1)[-1]) for url in urls])
+    addresses = {url.split("://", 1)[-1] for url in urls}
+    hosts = {address: split_domain_port(address.split("/", 1)[0])[0] for address in addresses}
+    kept = kept_since(set(hosts.values()))
+    # Where nothing is kept for a host, no page is kept under it either.
+    cache.delete_many([page_key(a, kept[hosts[a]]) for a in addresses if hosts[a] in kept])

@@ -9,6 +9,7 @@ once.
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,7 +24,7 @@ SITE_ROOT_DEPTHS = (2, 5)
 TIMEOUT = 300
 # Named anew whenever what `_describe_site` keeps changes shape: processes of a new release
 # then never read what an older one kept, while both serve during a deploy.
-HOST_KEY = "balai:host:v2"
+HOST_KEY = "balai:host:v3"
 UNKNOWN_TIMEOUT = 30
 _UNKNOWN = "unknown"
 
@@ -52,7 +53,7 @@ def request_memo():
 
 
 def _fresh_memo(generation):
-    return {"generation": generation, "homes": {}, "root_paths": {}, "menus": {}}
+    return {"generation": generation, "homes": {}, "root_paths": {}, "menus": {}, "kept_since": 0}
 
 
 def _generation():
@@ -101,7 +102,7 @@ def site_for_hostname(hostname):
     hostname = hostname.lower().rstrip(".")
     if not hostname:
         raise UnknownHost(hostname)
-    key = f"{HOST_KEY}:{_generation()}:{hostname}"
+    key = _host_key(hostname)
     found = cache.get(key)
     if found is None:
         try:
@@ -109,16 +110,63 @@ def site_for_hostname(hostname):
         except UnknownHost:
             found = _UNKNOWN
         # An unknown host may become a village any minute (another process may be importing).
-        cache.set(key, found, TIMEOUT if found != _UNKNOWN else UNKNOWN_TIMEOUT)
+        # A known one's pages are kept no longer than this entry (Host.kept_since).
+        seconds = max(TIMEOUT, settings.BALAI_PAGE_CACHE_SECONDS)
+        cache.set(key, found, seconds if found != _UNKNOWN else UNKNOWN_TIMEOUT)
     if found == _UNKNOWN:
         raise UnknownHost(hostname)
-    site, village, village_settings, homes, root_paths, menus = found
     memo = _request_memo.get()
     if memo is not None:
-        memo["homes"].update(homes)
-        memo["root_paths"].update(root_paths)
-        memo["menus"].update(menus)
-    return site, village, village_settings
+        memo["homes"].update(found.homes)
+        memo["root_paths"].update(found.root_paths)
+        memo["menus"].update(found.menus)
+        memo["kept_since"] = found.kept_since
+    return found.site, found.village, found.village_settings
+
+
+class Host(NamedTuple):
+    """What is kept for a hostname: the site that serves it, and what every page of the site
+    shows around its content."""
+
+    site: Site
+    village: object  # sites.models.Village, or None for the portal
+    village_settings: object  # sites.models.VillageSettings, or None
+    homes: dict
+    root_paths: dict
+    menus: dict
+    # Pages kept for the host are kept under this, so forgetting the host forgets them too.
+    kept_since: int
+
+
+def _host_key(hostname):
+    return f"{HOST_KEY}:{_generation()}:{hostname}"
+
+
+def kept_since(hostnames):
+    """For each of these hostnames that has what is kept for it in the cache, since when."""
+    keys = {_host_key(hostname): hostname for hostname in hostnames}
+    return {
+        keys[key]: found.kept_since
+        for key, found in cache.get_many(keys).items()
+        if isinstance(found, Host)
+    }
+
+
+def forget_village(village):
+    """Retires what is kept for a village's hosts: its settings, its menus and its pages.
+
+    For what every page of one village shows (its settings, sections and notices), where
+    `forget_hosts` would retire every village's.
+    """
+    hostnames = {
+        f"{village.slug}.{settings.BALAI_BASE_DOMAIN}",
+        village.domain,
+        *Site.objects.filter(pk=village.site_id).values_list("hostname", flat=True),
+    }
+    cache.delete_many([_host_key(hostname) for hostname in hostnames if hostname])
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["menus"] = {}
 
 
 def _describe_site(site):
@@ -140,9 +188,10 @@ def _describe_site(site):
     }
     village = Village.objects.filter(site=site).first()
     if village is None:
-        return site, None, None, homes, root_paths, {}
+        return Host(site, None, None, homes, root_paths, {}, time.time_ns())
     menus = {page.pk: _sections_of(page) for page in translations if page.live}
-    return site, village, VillageSettings.for_site(site), homes, root_paths, menus
+    village_settings = VillageSettings.for_site(site)
+    return Host(site, village, village_settings, homes, root_paths, menus, time.time_ns())
 
 
 def menu_of(home):

@@ -5,13 +5,13 @@ from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from marketplace.models import ProductCategory, Seller
-from village_pages.models import VillageHomePage
+from village_pages.models import AnnouncementPage, VillageHomePage
 
 from . import freshness
 from .freshness import HOME_DEPTH
 from .images import shrink_large_photo
 from .models import PortalHomePage, Village, VillageSettings
-from .routing import forget_hosts
+from .routing import forget_hosts, forget_village
 
 
 @receiver(post_save, sender=Site)
@@ -36,18 +36,22 @@ def forget_cached_hosts(**kwargs):
 
 
 @receiver(post_save, sender=VillageSettings)
-def forget_pages_of_changed_settings(created, **kwargs):
+def forget_pages_of_changed_settings(instance, created, **kwargs):
     # Wagtail creates a site's settings the first time a page reads them: nothing shown changes.
-    if not created:
-        forget_hosts()
+    village = Village.objects.filter(site_id=instance.site_id).first()
+    if village and not created:
+        forget_village(village)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
-def forget_menu_of_changed_section(instance, **kwargs):
-    """A village's sections are the menu on every one of its pages, kept with its host."""
-    if instance.depth == HOME_DEPTH + 1:
-        forget_hosts()
+def forget_village_of_page_shown_everywhere(instance, **kwargs):
+    """A village's sections (its menu) and current notices (its banner) are on every one of
+    its pages."""
+    if instance.depth == HOME_DEPTH + 1 or isinstance(instance, AnnouncementPage):
+        village = Village.objects.for_page(instance)
+        if village:
+            forget_village(village)
 
 
 @receiver(pre_save, sender=get_image_model())

@@ -74,10 +74,39 @@ def test_a_deleted_or_moved_page_leaves_its_lists_at_once(hajimena, sidosari):
 
 def test_new_village_settings_show_at_once(hajimena, sidosari):
     visit("/")
+    other_village = f"{sidosari.slug}.localhost"
+    visit("/", host=other_village)
     settings = VillageSettings.objects.get(site=hajimena.site)
     settings.display_name = "Hajimena Raya"
     settings.save()
     assert "Hajimena Raya" in visit("/")[0]
+    assert visit("/", host=other_village)[1] == 0  # another village's pages stay kept
+
+
+def test_a_new_notice_shows_on_every_page_of_its_village_at_once(hajimena, sidosari):
+    article = add_news(hajimena, "Panen raya")
+    other_village = f"{sidosari.slug}.localhost"
+    for host, path in ((HAJIMENA, article.url), (HAJIMENA, "/profil/"), (other_village, "/")):
+        assert "Pemadaman listrik" not in visit(path, host=host)[0]
+    notice = (
+        hajimena.home_page.get_children()
+        .get(slug="pengumuman")
+        .add_child(
+            instance=AnnouncementPage(
+                title="Pemadaman listrik",
+                text="Listrik padam.",
+                valid_until=timezone.now() + datetime.timedelta(days=1),
+                live=False,
+            )
+        )
+    )
+    notice.save_revision().publish()
+    assert "Pemadaman listrik" in visit(article.url)[0]
+    assert "Pemadaman listrik" in visit("/profil/")[0]
+    assert visit("/", host=other_village)[1] == 0
+    notice.refresh_from_db()
+    notice.unpublish()
+    assert "Pemadaman listrik" not in visit(article.url)[0]
 
 
 def test_a_renamed_or_withdrawn_section_leaves_every_menu_at_once(hajimena, sidosari):
