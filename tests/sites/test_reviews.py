@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sites.reviews import SHOWN_ON_DASHBOARD
 from sites.staff import add_staff
@@ -77,3 +79,14 @@ def test_a_villages_own_pages_keep_their_translation_buttons(hajimena, operator)
     # query counts in test_admin_at_scale show); a village's sections keep them.
     listing = operator.get(f"/admin/pages/{hajimena.home_page.pk}/").content.decode()
     assert translate_buttons(listing) > 0
+
+
+def test_the_workflow_list_names_where_moderation_is_set_without_counting_every_page(
+    hajimena, sidosari, operator
+):
+    with CaptureQueriesContext(connection) as queries:
+        workflows = operator.get("/admin/workflows/list/")
+    assert workflows.status_code == 200
+    assert "1 halaman beserta halaman di bawahnya" in workflows.content.decode()
+    counted = [q["sql"] for q in queries.captured_queries if "COUNT" in q["sql"].upper()]
+    assert not [sql for sql in counted if 'FROM "wagtailcore_page"' in sql]
