@@ -6,14 +6,13 @@ without a query string: what a change makes stale is then known by address
 the cache (`routing.Host.kept_since`): what reaches every page of one village (its settings,
 sections and notices) forgets that village's hosts (`routing.forget_village`), and what may
 reach any village's pages (a category, a moved page) every host (`routing.forget_hosts`). A
-village's pages are kept no longer than its next announcement stays up, as the banner on every
-page shows it.
+host's entry, and with it its pages, is kept no longer than the village's first current notice
+stays up, as the banner on every page shows it.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http.request import split_domain_port
-from django.utils import timezone
 
 from .http_cache import FILES, NEVER_SHARED, shared
 from .routing import kept_since, request_memo
@@ -37,9 +36,7 @@ class PageCacheMiddleware:
             return kept
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming and shared(request, response):
-            seconds = seconds_to_keep(request)
-            if seconds > 0:
-                cache.set(key, response, seconds)
+            cache.set(key, response, settings.BALAI_PAGE_CACHE_SECONDS)
         return response
 
 
@@ -51,22 +48,6 @@ def may_answer_from_cache(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(NEVER_SHARED + FILES)
     )
-
-
-def seconds_to_keep(request):
-    seconds = settings.BALAI_PAGE_CACHE_SECONDS
-    if getattr(request, "village", None) is None:
-        return seconds
-    from village_pages.models import AnnouncementPage
-
-    ends = (
-        AnnouncementPage.current_for(request._wagtail_site.root_page)
-        .values_list("valid_until", flat=True)
-        .first()
-    )
-    if ends is not None:
-        seconds = min(seconds, int((ends - timezone.now()).total_seconds()))
-    return seconds
 
 
 def forget_pages(urls):

@@ -6,6 +6,8 @@ Village, or to a home page, bumps a generation number, which retires every cache
 once.
 """
 
+import datetime
+import math
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -13,6 +15,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
@@ -24,7 +27,7 @@ SITE_ROOT_DEPTHS = (2, 5)
 TIMEOUT = 300
 # Named anew whenever what `_describe_site` keeps changes shape: processes of a new release
 # then never read what an older one kept, while both serve during a deploy.
-HOST_KEY = "balai:host:v3"
+HOST_KEY = "balai:host:v6"
 UNKNOWN_TIMEOUT = 30
 _UNKNOWN = "unknown"
 
@@ -53,7 +56,7 @@ def request_memo():
 
 
 def _fresh_memo(generation):
-    return {"generation": generation, "homes": {}, "root_paths": {}, "menus": {}, "kept_since": 0}
+    return {"generation": generation, "homes": {}, "root_paths": {}, "kept": {}, "kept_since": 0}
 
 
 def _generation():
@@ -96,7 +99,8 @@ def site_for_hostname(hostname):
     settings.
 
     Within a request, also keeps what every page of the site shows around its content: the
-    site root paths of its home page in every language, those home pages and their menus.
+    site root paths of its home page in every language, those home pages and what else every
+    page of the village shows (`KEPT_WITH_HOST`).
     Raises UnknownHost when no site serves it.
     """
     hostname = hostname.lower().rstrip(".")
@@ -109,17 +113,14 @@ def site_for_hostname(hostname):
             found = _describe_site(_find_site(hostname))
         except UnknownHost:
             found = _UNKNOWN
-        # An unknown host may become a village any minute (another process may be importing).
-        # A known one's pages are kept no longer than this entry (Host.kept_since).
-        seconds = max(TIMEOUT, settings.BALAI_PAGE_CACHE_SECONDS)
-        cache.set(key, found, seconds if found != _UNKNOWN else UNKNOWN_TIMEOUT)
+        cache.set(key, found, _seconds_to_keep(found))
     if found == _UNKNOWN:
         raise UnknownHost(hostname)
     memo = _request_memo.get()
     if memo is not None:
         memo["homes"].update(found.homes)
         memo["root_paths"].update(found.root_paths)
-        memo["menus"].update(found.menus)
+        memo["kept"].update(found.kept)
         memo["kept_since"] = found.kept_since
     return found.site, found.village, found.village_settings
 
@@ -133,9 +134,21 @@ class Host(NamedTuple):
     village_settings: object  # sites.models.VillageSettings, or None
     homes: dict
     root_paths: dict
-    menus: dict
+    kept: dict  # (name in KEPT_WITH_HOST, home page id): what it keeps
+    until: datetime.datetime | None  # when the first of what is kept stops being true
     # Pages kept for the host are kept under this, so forgetting the host forgets them too.
     kept_since: int
+
+
+def _seconds_to_keep(found):
+    if found == _UNKNOWN:
+        # An unknown host may become a village any minute (another process may be importing).
+        return UNKNOWN_TIMEOUT
+    # A host's pages are kept no longer than its entry (Host.kept_since).
+    seconds = max(TIMEOUT, settings.BALAI_PAGE_CACHE_SECONDS)
+    if found.until:
+        seconds = min(seconds, max(1, math.ceil((found.until - timezone.now()).total_seconds())))
+    return seconds
 
 
 def _host_key(hostname):
@@ -153,7 +166,8 @@ def kept_since(hostnames):
 
 
 def forget_village(village):
-    """Retires what is kept for a village's hosts: its settings, its menus and its pages.
+    """Retires what is kept for a village's hosts: its settings, what every page of it shows
+    and its pages.
 
     For what every page of one village shows (its settings, sections and notices), where
     `forget_hosts` would retire every village's.
@@ -166,7 +180,7 @@ def forget_village(village):
     cache.delete_many([_host_key(hostname) for hostname in hostnames if hostname])
     memo = _request_memo.get()
     if memo is not None:
-        memo["menus"] = {}
+        memo["kept"] = {}
 
 
 def _describe_site(site):
@@ -188,29 +202,53 @@ def _describe_site(site):
     }
     village = Village.objects.filter(site=site).first()
     if village is None:
-        return Host(site, None, None, homes, root_paths, {}, time.time_ns())
-    menus = {page.pk: _sections_of(page) for page in translations if page.live}
+        return Host(site, None, None, homes, root_paths, {}, None, time.time_ns())
+    kept, ends = {}, []
+    for page in translations:
+        for name, describe in KEPT_WITH_HOST.items():
+            if page.live:
+                kept[name, page.pk], until = describe(page)
+                ends += [until] if until else []
     village_settings = VillageSettings.for_site(site)
-    return Host(site, village, village_settings, homes, root_paths, menus, time.time_ns())
-
-
-def menu_of(home):
-    """The sections a village's home page in one language lists in its menu, as
-    (title, url_path, path); kept with the host, as every page of the village shows them."""
-    menus = request_memo()["menus"]
-    if home.pk not in menus:
-        menus[home.pk] = _sections_of(home)
-    return menus[home.pk]
-
-
-def _sections_of(home):
-    return list(
-        Page.objects.child_of(home)
-        .live()
-        .in_menu()
-        .order_by("path")
-        .values_list("title", "url_path", "path")
+    return Host(
+        site,
+        village,
+        village_settings,
+        homes,
+        root_paths,
+        kept,
+        min(ends, default=None),
+        time.time_ns(),
     )
+
+
+# What every page of a village shows around its content, read with its host. Each is given a
+# live home page of the village, and returns what to keep for it and the moment that stops
+# being true (or None). Apps add theirs with `keep_with_host`.
+KEPT_WITH_HOST = {}
+
+
+def keep_with_host(name):
+    def register(describe):
+        KEPT_WITH_HOST[name] = describe
+        return describe
+
+    return register
+
+
+def kept_with_host(name, home):
+    """What `KEPT_WITH_HOST[name]` keeps for a village's `home` page, read with its host."""
+    kept = request_memo()["kept"]
+    if (name, home.pk) not in kept:
+        kept[name, home.pk] = KEPT_WITH_HOST[name](home)[0]
+    return kept[name, home.pk]
+
+
+@keep_with_host("menu")
+def sections_in_menu(home):
+    """The sections a village's home lists in its menu, as (title, url_path, path)."""
+    sections = Page.objects.child_of(home).live().in_menu().order_by("path")
+    return list(sections.values_list("title", "url_path", "path")), None
 
 
 def home_translation(home, language):

@@ -10,7 +10,7 @@ from village_pages.models import AnnouncementPage, VillageHomePage
 from . import freshness
 from .freshness import HOME_DEPTH
 from .images import shrink_large_photo
-from .models import PortalHomePage, Village, VillageSettings
+from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .routing import forget_hosts, forget_village
 
 
@@ -20,6 +20,8 @@ from .routing import forget_hosts, forget_village
 @receiver(post_delete, sender=Village)
 @receiver(post_save, sender=PortalHomePage)
 @receiver(post_delete, sender=PortalHomePage)
+@receiver(post_save, sender=RegencyPage)
+@receiver(post_save, sender=DistrictPage)
 @receiver(post_save, sender=VillageHomePage)
 @receiver(post_delete, sender=VillageHomePage)
 @receiver(page_slug_changed)
@@ -31,7 +33,7 @@ from .routing import forget_hosts, forget_village
 def forget_cached_hosts(**kwargs):
     """Any change to which site lives where retires every cached host and root path; with
     them every kept page, which also goes for what every page of a village may show (its
-    settings, its sellers, the product categories)."""
+    sellers, the product categories, the regency and district in its breadcrumbs)."""
     forget_hosts()
 
 

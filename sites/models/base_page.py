@@ -93,8 +93,3 @@ class BasePage(ListingFields, Page):
         if bulk.active():
             return None
         return super().get_indexed_instance()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gt=1)
-        return context

@@ -7,6 +7,7 @@ from lokal import format_rupiah
 from wagtail.rich_text import expand_db_html
 
 from .. import languages
+from ..breadcrumbs import trail_above
 from ..rich_text import clean_html
 
 register = template.Library()
@@ -77,3 +78,10 @@ def home_url(context):
     if request is None or not hasattr(request, "_wagtail_site"):
         return "/"  # a host Balai does not serve
     return languages.current_home(request).get_url(request)
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail of pages above the page, from the portal's home down."""
+    page = context["page"]
+    return {"page": page, "breadcrumbs": trail_above(context["request"], page)}

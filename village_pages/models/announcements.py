@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from sites.models import BasePage
+from sites.routing import keep_with_host
 
 from .sections import SectionPage
+
+BANNER_SIZE = 3
 
 
 def in_two_weeks():
@@ -61,3 +64,13 @@ class AnnouncementPage(BasePage):
         return cls.objects.filter(
             path__startswith=home_page.path, live=True, valid_until__gt=timezone.now()
         ).order_by("valid_until")
+
+
+@keep_with_host("notices")
+def banner_of(home):
+    """The village's current notices its banner shows on every page, as (title, url_path,
+    text), kept until the first of them expires."""
+    current = AnnouncementPage.current_for(home)[:BANNER_SIZE]
+    notices = list(current.values_list("title", "url_path", "text", "valid_until"))
+    until = notices[0][3] if notices else None
+    return [notice[:3] for notice in notices], until

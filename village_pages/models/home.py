@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,13 +9,37 @@ from wagtail.models import Page
 from sites.languages import LanguageRoutesMixin
 from sites.listings import below_for_visitors, once_each
 from sites.models import BasePage
+from sites.routing import keep_with_host, kept_with_host
 
 from .sections import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
 
 
-class VillageHomePage(LanguageRoutesMixin, BasePage):
+@keep_with_host("sections")
+def sections_below(home):
+    """The live sections below a village's home, by slug: (content type id, page id)."""
+    sections = Page.objects.child_of(home).live().values_list("slug", "content_type_id", "pk")
+    return {slug: (content_type, pk) for slug, content_type, pk in sections}, None
+
+
+class SectionsKeptWithHost:
+    """Finds the section an address names in one query of its own type, knowing its type and
+    id from the host's entry, where Wagtail reads the child and then its own fields."""
+
+    def route(self, request, path_components):
+        if path_components:
+            found = kept_with_host("sections", self).get(path_components[0])
+            if found:
+                content_type, pk = found
+                model = ContentType.objects.get_for_id(content_type).model_class()
+                section = model.objects.get(pk=pk)
+                section._cached_parent_obj = self  # as Wagtail does: the parent is known
+                return section.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class VillageHomePage(LanguageRoutesMixin, SectionsKeptWithHost, BasePage):
     """A village's front page. Only the village generator creates these."""
 
     welcome = models.TextField(

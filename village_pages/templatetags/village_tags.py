@@ -1,9 +1,9 @@
 from django import template
 
 from sites.languages import current_home
-from sites.routing import menu_of
+from sites.routing import kept_with_host
 
-from ..models import AnnouncementPage, VillageHomePage
+from ..models import VillageHomePage
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def village_menu(context):
                 "url": home_url + url_path.removeprefix(home.url_path),
                 "active": current is not None and current.path.startswith(path),
             }
-            for title, url_path, path in menu_of(home)
+            for title, url_path, path in kept_with_host("menu", home)
         ]
     }
 
@@ -37,7 +37,13 @@ def announcement_banner(context):
     if getattr(request, "village", None) is None:
         return {"announcements": []}
     home = current_home(request)
-    return {"announcements": list(AnnouncementPage.current_for(home)[:3]), "request": request}
+    home_url = home.get_url(request)
+    return {
+        "announcements": [
+            {"title": title, "url": home_url + url_path.removeprefix(home.url_path), "text": text}
+            for title, url_path, text in kept_with_host("notices", home)
+        ]
+    }
 
 
 @register.simple_tag(takes_context=True)
