@@ -149,15 +149,7 @@ def language_versions(request, page=None):
 
     Languages in which the site has no home page at all are left out.
     """
-    translations = {}
-    if page is not None and page.pk:
-        if page.translation_key == request._wagtail_site.root_page.translation_key:
-            # The site's home pages, which came with the host.
-            homes = {code: home_in(request, code) for code, _name in settings.LANGUAGES}
-            translations = {code: home for code, home in homes.items() if home is not None}
-        else:
-            for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-                translations[translated.locale.language_code] = translated
+    translations = _translation_addresses(request, page) if page is not None and page.pk else {}
     versions = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
@@ -180,10 +172,30 @@ def language_versions(request, page=None):
     return versions
 
 
-def _same_page_url(request, page, target):
-    url = target.get_full_url(request)
-    if url is None:
-        return None
+def _translation_addresses(request, page):
+    """The address of each live translation of `page` (itself included) on the request's
+    site, by language: below the site's home page in that language, which came with the host."""
+    addresses = {}
+    if page.translation_key == request._wagtail_site.root_page.translation_key:
+        rows = [(home.locale_id, home.url_path) for home in _homes(request)]
+    else:
+        translations = Page.objects.filter(translation_key=page.translation_key, live=True)
+        rows = translations.values_list("locale_id", "url_path")
+    for locale_id, url_path in rows:
+        language = locale_language(locale_id)
+        with translation.override(language):
+            home = home_in(request, language)
+            if home is not None and url_path.startswith(home.url_path):
+                addresses[language] = home.get_full_url(request) + url_path[len(home.url_path) :]
+    return addresses
+
+
+def _homes(request):
+    homes = (home_in(request, code) for code, _name in settings.LANGUAGES)
+    return [home for home in homes if home is not None]
+
+
+def _same_page_url(request, page, url):
     match = getattr(request, "routable_resolver_match", None)
     if match and match.url_name and isinstance(page, LanguageRoutesMixin):
         name = _without_language(match.url_name)
