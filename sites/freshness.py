@@ -10,6 +10,7 @@ from contextlib import suppress
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import NoReverseMatch
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
@@ -60,6 +61,17 @@ def portal_catalogue_urls():
 def purge(page):
     """Drops every kept copy of the addresses that show `page`."""
     urls = affected_urls(page)
-    forget_pages(urls)
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_urls_from_cache(urls)
+
+    def forget():
+        forget_pages(urls)
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            purge_urls_from_cache(urls)
+
+    at_once_and_on_commit(forget)
+
+
+def at_once_and_on_commit(forget):
+    """Runs `forget` now, and again once the change is committed: another process may read the
+    rows as they were before the commit, and keep them again, in between."""
+    forget()
+    transaction.on_commit(forget)

@@ -18,9 +18,10 @@ from .http_cache import FILES, NEVER_SHARED, shared
 from .routing import kept_since, request_memo
 
 
-def page_key(address, kept_since):
-    """`address` is host and path, as "hajimena.localhost/berita/"."""
-    return f"balai:page:{kept_since}:{address}"
+def page_key(address, since):
+    """`address` is host and path, as "hajimena.localhost/berita/"; `since`, when what is kept
+    for the host was read."""
+    return f"balai:page:{since}:{address}"
 
 
 class PageCacheMiddleware:

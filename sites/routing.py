@@ -1,9 +1,10 @@
 """Which site answers a hostname, cached so a request costs no query.
 
 Wagtail's own lookup (Site.find_for_request) queries the database on every request; with
-thousands of villages Balai keeps the answer in the cache instead. Any change to a Site or a
-Village, or to a home page, bumps a generation number, which retires every cached answer at
-once.
+thousands of villages Balai keeps the answer in the cache instead, one entry a hostname
+(`Host`), with what every page of the site shows around its content. Any change to a Site or a
+Village, or to a home page, bumps a generation number, which retires every entry at once; a
+change that shows on one village's pages only forgets that village's (`forget_village`).
 """
 
 import datetime
@@ -166,12 +167,8 @@ def kept_since(hostnames):
 
 
 def forget_village(village):
-    """Retires what is kept for a village's hosts: its settings, what every page of it shows
-    and its pages.
-
-    For what every page of one village shows (its settings, sections and notices), where
-    `forget_hosts` would retire every village's.
-    """
+    """Retires what is kept for one village's hosts: its settings, what every page of it
+    shows and its kept pages; `forget_hosts` retires every village's."""
     hostnames = {
         f"{village.slug}.{settings.BALAI_BASE_DOMAIN}",
         village.domain,
@@ -204,11 +201,10 @@ def _describe_site(site):
     if village is None:
         return Host(site, None, None, homes, root_paths, {}, None, time.time_ns())
     kept, ends = {}, []
-    for page in translations:
+    for page in (page for page in translations if page.live):
         for name, describe in KEPT_WITH_HOST.items():
-            if page.live:
-                kept[name, page.pk], until = describe(page)
-                ends += [until] if until else []
+            kept[name, page.pk], until = describe(page)
+            ends += [until] if until else []
     village_settings = VillageSettings.for_site(site)
     return Host(
         site,

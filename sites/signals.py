@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
@@ -8,7 +10,7 @@ from marketplace.models import ProductCategory, Seller
 from village_pages.models import AnnouncementPage, VillageHomePage
 
 from . import freshness
-from .freshness import HOME_DEPTH
+from .freshness import HOME_DEPTH, at_once_and_on_commit
 from .images import shrink_large_photo
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .routing import forget_hosts, forget_village
@@ -34,7 +36,7 @@ def forget_cached_hosts(**kwargs):
     """Any change to which site lives where retires every cached host and root path; with
     them every kept page, which also goes for what every page of a village may show (its
     sellers, the product categories, the regency and district in its breadcrumbs)."""
-    forget_hosts()
+    at_once_and_on_commit(forget_hosts)
 
 
 @receiver(post_save, sender=VillageSettings)
@@ -42,7 +44,7 @@ def forget_pages_of_changed_settings(instance, created, **kwargs):
     # Wagtail creates a site's settings the first time a page reads them: nothing shown changes.
     village = Village.objects.filter(site_id=instance.site_id).first()
     if village and not created:
-        forget_village(village)
+        at_once_and_on_commit(partial(forget_village, village))
 
 
 @receiver(page_published)
@@ -53,7 +55,7 @@ def forget_village_of_page_shown_everywhere(instance, **kwargs):
     if instance.depth == HOME_DEPTH + 1 or isinstance(instance, AnnouncementPage):
         village = Village.objects.for_page(instance)
         if village:
-            forget_village(village)
+            at_once_and_on_commit(partial(forget_village, village))
 
 
 @receiver(pre_save, sender=get_image_model())

@@ -4,13 +4,15 @@ import datetime
 import time
 
 import pytest
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
 from marketplace.models import ProductCategory
+from sites import routing
 from sites.models import VillageSettings
 from sites.staff import add_staff
 from tests.admin import login
@@ -81,6 +83,21 @@ def test_new_village_settings_show_at_once(hajimena, sidosari):
     settings.save()
     assert "Hajimena Raya" in visit("/")[0]
     assert visit("/", host=other_village)[1] == 0  # another village's pages stay kept
+
+
+def test_what_another_process_kept_before_a_change_was_committed_is_forgotten(
+    hajimena, sidosari, django_capture_on_commit_callbacks
+):
+    visit("/")
+    entry = routing._host_key(HAJIMENA)
+    as_read_before = cache.get(entry)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        settings = VillageSettings.objects.get(site=hajimena.site)
+        settings.display_name = "Hajimena Raya"
+        settings.save()
+        # Another process, reading the village as it was before the commit, keeps it again.
+        cache.set(entry, as_read_before)
+    assert "Hajimena Raya" in visit("/")[0]
 
 
 def test_a_new_notice_shows_on_every_page_of_its_village_at_once(hajimena, sidosari):
