@@ -1,9 +1,11 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory
 
+from sites import routing
 from sites.generator import change_address
 from sites.routing import site_for_hostname
 
@@ -141,3 +143,12 @@ def test_finding_a_section_seeks_within_the_home_whatever_the_number_of_villages
             r"USING INDEX balai_page_(slug|depth)_path \((slug|depth)=\? AND path>\? AND path<\?\)",
             plan,
         )
+
+
+def test_a_section_deleted_since_its_host_was_read_is_not_found(hajimena):
+    assert get("hajimena.localhost", "/berita/").status_code == 200
+    entry = routing._host_key("hajimena.localhost")
+    as_read_before = cache.get(entry)
+    hajimena.home_page.get_children().get(slug="berita").delete()
+    cache.set(entry, as_read_before)  # as another process read it, before the deletion
+    assert get("hajimena.localhost", "/berita/").status_code == 404

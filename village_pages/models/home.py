@@ -30,10 +30,11 @@ class SectionsKeptWithHost:
     def route(self, request, path_components):
         if path_components:
             found = kept_with_host("sections", self).get(path_components[0])
-            if found:
-                content_type, pk = found
-                model = ContentType.objects.get_for_id(content_type).model_class()
-                section = model.objects.get(pk=pk)
+            model = found and ContentType.objects.get_for_id(found[0]).model_class()
+            # Gone since the host was read (another process may have deleted it): Wagtail's
+            # own lookup answers.
+            section = model and model.objects.filter(pk=found[1]).first()
+            if section:
                 section._cached_parent_obj = self  # as Wagtail does: the parent is known
                 return section.route(request, path_components[1:])
         return super().route(request, path_components)
