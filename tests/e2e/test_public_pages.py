@@ -31,6 +31,7 @@ PAGES = [
     ("portal-home", None, "/"),
     ("portal-catalogue", None, "/produk/?kabupaten=18.01"),
     ("regency", None, "/lampung-selatan/"),
+    ("district", None, "/lampung-selatan/kecamatan-natar/"),
     ("en-village-home", VILLAGE, "/en/"),
     ("en-news-index", VILLAGE, "/en/news/"),
     ("en-news-page", VILLAGE, "/en/news/>"),
@@ -45,6 +46,7 @@ PAGES = [
     ("en-not-found", VILLAGE, "/en/nothing/"),
     ("en-portal-home", None, "/en/"),
     ("en-portal-catalogue", None, "/en/products/?kabupaten=18.01"),
+    ("en-regency", None, "/en/lampung-selatan/"),
 ]
 
 
