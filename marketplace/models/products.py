@@ -135,6 +135,7 @@ class ProductPage(BasePage):
     parent_page_types = ["marketplace.ProductIndexPage"]
     subpage_types = []
     og_type = "product"
+    card_fields = ("price", "discounted_price", "unit", "first_published_at")
 
     class Meta:
         verbose_name = _("product")

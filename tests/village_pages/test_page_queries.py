@@ -1,5 +1,7 @@
 """A village's pages cost a few queries each, however much they show, and none is private."""
 
+import re
+
 import pytest
 
 from sites.staff import add_staff
@@ -48,3 +50,17 @@ def test_the_admin_offers_no_privacy_setting(hajimena, pictured_news):
     privacy = moderator.get(f"/admin/pages/{pictured_news.pk}/privacy/")
     assert privacy.status_code == 200
     assert privacy.json().get("step") != "set_privacy"  # Wagtail's "no privacy" dialog
+
+
+def test_a_picture_follows_its_image_at_once(pictured_news, client):
+    def pictures():
+        html = client.get("/berita/", HTTP_HOST=HOST).content.decode()
+        return re.findall(r'<img [^>]*src="([^"]+)"', html)
+
+    before = pictures()
+    assert before and before == pictures()  # the second, written once, is the same
+    image = pictured_news.listing_image
+    image.focal_point_x, image.focal_point_y = 50, 10
+    image.focal_point_width = image.focal_point_height = 10
+    image.save()
+    assert pictures() != before  # cropped around the new focal point

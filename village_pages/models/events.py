@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from sites.listings import listed_below
+from sites.listings import as_cards, listed_below
 from sites.models import BasePage
 
 from ..blocks import TEXT_FEATURES
@@ -29,7 +29,7 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
     @path("")
     def index(self, request):
         now = timezone.now()
-        events = self.events()
+        events = as_cards(self.events())
         return self.render(
             request,
             context_overrides={
@@ -67,6 +67,7 @@ class EventPage(BasePage):
 
     parent_page_types = ["village_pages.EventIndexPage"]
     subpage_types = []
+    card_fields = ("start", "place")
 
     class Meta:
         verbose_name = _("event")

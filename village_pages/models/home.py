@@ -7,7 +7,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 from sites.languages import LanguageRoutesMixin
-from sites.listings import below_for_visitors, once_each
+from sites.listings import as_cards, below_for_visitors, once_each
 from sites.models import BasePage
 from sites.routing import keep_with_host, kept_with_host
 
@@ -75,7 +75,7 @@ class VillageHomePage(LanguageRoutesMixin, SectionsKeptWithHost, BasePage):
         below = below_for_visitors(self)
 
         def listed(page_type):
-            return once_each(page_type.objects.live().filter(below))
+            return as_cards(once_each(page_type.objects.live().filter(below)))
 
         context["latest_news"] = (
             listed(NewsPage).select_related("listing_image").order_by("-date", "-pk")[:3]

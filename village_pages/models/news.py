@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from sites.listings import listed_below
+from sites.listings import CARD_FIELDS, as_cards, listed_below
 from sites.models import BasePage
 
 from ..blocks import ArticleBlock
@@ -45,7 +45,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def index(self, request):
-        articles = self.articles()
+        articles = as_cards(self.articles())
         category = request.GET.get("kategori", "")
         if category in NewsCategory.values:
             articles = articles.filter(category=category)
@@ -100,6 +100,7 @@ class NewsPage(BasePage):
     parent_page_types = ["village_pages.NewsIndexPage"]
     subpage_types = []
     og_type = "article"
+    card_fields = ("date",)
 
     class Meta:
         verbose_name = _("news article")
@@ -137,5 +138,6 @@ class NewsPage(BasePage):
             .filter(shared)
             .distinct()
             .select_related("listing_image")
+            .only(*CARD_FIELDS, *NewsPage.card_fields)
             .order_by("-date", "-pk")[:limit]
         )

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from sites.listings import listed_below
+from sites.listings import as_cards, listed_below
 from sites.models import BasePage
 
 from ..blocks import TEXT_FEATURES, DocumentBlock
@@ -21,7 +21,7 @@ class ServiceIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = listed_below(self, ServicePage).order_by("title")
+        context["services"] = as_cards(listed_below(self, ServicePage)).order_by("title")
         return context
 
 
@@ -64,6 +64,7 @@ class ServicePage(BasePage):
 
     parent_page_types = ["village_pages.ServiceIndexPage"]
     subpage_types = []
+    card_fields = ("purpose",)
 
     class Meta:
         verbose_name = _("public service")
