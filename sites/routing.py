@@ -323,8 +323,8 @@ def site_root_paths_for(url_path, memo=None):
 
 def _prefixes(url_path):
     """The url_paths of the pages above (and at) `url_path` that may root a site."""
-    prefixes = [url_path[: i + 1] for i, char in enumerate(url_path) if char == "/"]
-    return [prefixes[depth - 1] for depth in SITE_ROOT_DEPTHS if depth <= len(prefixes)]
+    names = url_path.split("/")
+    return ["/".join(names[:depth]) + "/" for depth in SITE_ROOT_DEPTHS if depth < len(names)]
 
 
 def _root_paths_from_database(prefixes):

@@ -1,6 +1,7 @@
 """Sitemaps: a village's pages on its own host; on the portal, an index of one sitemap for the
 portal's home and one per regency, so that no sitemap grows with the province."""
 
+from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -9,7 +10,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
 
-from .languages import below_in_every_language
+from .languages import below_in_every_language, language_locale
 from .models import PortalHomePage, RegencyPage
 
 # Portal home, regencies and districts; the villages below have sitemaps of their own.
@@ -38,15 +39,15 @@ def sitemap_xml(request):
         return sitemap(request, sitemaps={"pages": pages})
     sections = [
         PORTAL_SECTION,
-        *RegencyPage.objects.filter(locale__language_code="id")
+        *RegencyPage.objects.filter(locale_id=language_locale(settings.LANGUAGE_CODE))
         .live()
         .order_by("path")
         .values_list("slug", flat=True),
     ]
-    items = [
-        SitemapIndexItem(request.build_absolute_uri(reverse("portal_sitemap", args=[section])))
-        for section in sections
-    ]
+    # The sitemaps' addresses differ by their section alone: one reverse() for them all.
+    address = request.build_absolute_uri(reverse("portal_sitemap", args=[PORTAL_SECTION]))
+    before, after = address.rsplit(PORTAL_SECTION, 1)
+    items = [SitemapIndexItem(f"{before}{section}{after}") for section in sections]
     return render(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
 
 

@@ -33,7 +33,7 @@ class SectionsKeptWithHost:
             model = found and ContentType.objects.get_for_id(found[0]).model_class()
             # Gone since the host was read (another process may have deleted it): Wagtail's
             # own lookup answers.
-            section = model and model.objects.filter(pk=found[1]).first()
+            section = model and next(iter(model.objects.filter(pk=found[1])), None)
             if section:
                 section._cached_parent_obj = self  # as Wagtail does: the parent is known
                 return section.route(request, path_components[1:])

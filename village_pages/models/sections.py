@@ -28,13 +28,9 @@ class SectionPage(BasePage):
         kinds = self.specific_class.allowed_subpage_models()
         if not path_components or len(kinds) != 1:
             return super().route(request, path_components)
-        child = (
-            kinds[0]
-            .objects.child_of(self)
-            .filter(slug=path_components[0])
-            .select_related("listing_image")
-            .first()
-        )
+        # Slugs are unique among siblings; unordered, as `first()` would order by id.
+        children = kinds[0].objects.child_of(self).filter(slug=path_components[0])
+        child = next(iter(children.select_related("listing_image")[:1]), None)
         if child is None:
             raise Http404
         child._cached_parent_obj = self  # as Wagtail does: the child's parent is known
