@@ -10,6 +10,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from marketplace import api
 from sites import crowded_lists, explorer
+from sites.history import OwnSiteHistory
 from sites.page_editor import create_without_autosave
 from sites.reviews import WorkflowReport
 from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
@@ -29,6 +30,8 @@ balai_admin_views = [
     path("images/results/", crowded_lists.images_index(results_only=True)),
     path("documents/", crowded_lists.documents_index(results_only=False)),
     path("documents/results/", crowded_lists.documents_index(results_only=True)),
+    path("reports/site-history/", OwnSiteHistory.as_view()),
+    path("reports/site-history/results/", OwnSiteHistory.as_view(results_only=True)),
     path("reports/workflow/", WorkflowReport.as_view()),
     path("reports/workflow/results/", WorkflowReport.as_view(results_only=True)),
 ]

@@ -62,11 +62,20 @@ def own(mixin, view_class):
     return type(f"Own{view_class.__name__}", (mixin, view_class), {"__module__": __name__})
 
 
+# For each model whose rows belong to a village, the rows a user reaches: for views that list
+# several models' rows at once (`history`).
+OWN_ROWS = {}
+
+
 class OwnRowsMixin:
     """For a viewset of a model with a `village` foreign key."""
 
     def own_rows(self, user):
         return self.model._default_manager.filter(village__in=villages_of(user))
+
+    def on_register(self):
+        super().on_register()
+        OWN_ROWS[self.model] = self.own_rows
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(own_rows=self.own_rows, **kwargs)
