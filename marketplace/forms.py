@@ -1,12 +1,12 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 
+from sites.own_files import OwnFilesModelForm
 from sites.page_forms import BasePageForm
 from sites.staff import villages_of
 
 
-class SellerForm(WagtailAdminModelForm):
+class SellerForm(OwnFilesModelForm):
     """Staff of one village add sellers to it without choosing it; the superuser, and staff of
     several villages, choose among theirs."""
 

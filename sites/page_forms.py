@@ -3,6 +3,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .own_files import OwnFiles
+
 
 def free_slug(parent_page, slug, page=None):
     """`slug`, or the first of slug-2, slug-3, ... that no other page below `parent_page` has."""
@@ -18,12 +20,12 @@ def free_slug(parent_page, slug, page=None):
     return candidate
 
 
-class BasePageForm(WagtailAdminPageForm):
+class BasePageForm(OwnFiles, WagtailAdminPageForm):
     """A new page whose address is already taken beside it gets the next free one
     ("rapat-desa-2"): staff who reuse a title are not stopped by an address they never typed.
     A page whose address staff change to a taken one is told which address is free. A page
     sent before the editor's script filled the address in (a slow phone) gets it from its
-    title."""
+    title. Its images and documents are the user's own village's (`own_files`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from lokal import parse_phone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..own_files import OwnFilesModelForm
 from ..translations import ENGLISH
 from ..validators import stored_phone, validate_phone, whatsapp_id
 
@@ -101,6 +102,7 @@ class VillageSettings(BaseSiteSetting):
         ),
     )
 
+    base_form_class = OwnFilesModelForm
     panels = [
         MultiFieldPanel(
             [
