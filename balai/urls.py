@@ -12,6 +12,7 @@ from marketplace import api
 from sites import crowded_lists, explorer
 from sites.history import OwnSiteHistory
 from sites.page_editor import create_without_autosave
+from sites.page_types_report import OwnPageTypesUsage
 from sites.reviews import WorkflowReport
 from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
@@ -32,6 +33,8 @@ balai_admin_views = [
     path("documents/results/", crowded_lists.documents_index(results_only=True)),
     path("reports/site-history/", OwnSiteHistory.as_view()),
     path("reports/site-history/results/", OwnSiteHistory.as_view(results_only=True)),
+    path("reports/page-types-usage/", OwnPageTypesUsage.as_view()),
+    path("reports/page-types-usage/results/", OwnPageTypesUsage.as_view(results_only=True)),
     path("reports/workflow/", WorkflowReport.as_view()),
     path("reports/workflow/results/", WorkflowReport.as_view(results_only=True)),
 ]
