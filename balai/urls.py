@@ -11,6 +11,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from marketplace import api
 from sites import crowded_lists, explorer
 from sites.history import OwnSiteHistory
+from sites.own_objects import OwnPageChooser
 from sites.page_editor import create_without_autosave
 from sites.page_types_report import OwnPageTypesUsage
 from sites.reviews import WorkflowReport
@@ -26,6 +27,7 @@ balai_admin_views = [
         "localize/reports/translations/results/",
         OwnTranslationsReportView.as_view(results_only=True),
     ),
+    path("choose-page/<int:parent_page_id>/", OwnPageChooser.as_view()),
     path("collections/", crowded_lists.PagedCollections.as_view()),
     path("images/", crowded_lists.images_index(results_only=False)),
     path("images/results/", crowded_lists.images_index(results_only=True)),

@@ -29,4 +29,4 @@ def adopt_generated_translations(request, page):
     translations.adopt_translations(page)
 
 
-from . import dashboard, explorer_rows, reviews  # noqa: E402, F401  (their hooks)
+from . import dashboard, explorer_rows, own_objects, reviews  # noqa: E402, F401  (their hooks)
