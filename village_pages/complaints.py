@@ -1,17 +1,22 @@
 """The complaint form: what a villager may send, and how often."""
 
+import io
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 from sites.validators import validate_phone
 
 from .models import Complaint
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_PHOTO_PIXELS = 40_000_000  # a 5 MB file may unpack to gigabytes; a phone's photo is < 40 MP
+PHOTO_LONGEST_SIDE = 2048  # enough for staff to see what is wrong
 SUBMISSIONS_PER_WINDOW = 3
 WINDOW_SECONDS = 10 * 60
 
@@ -41,6 +46,9 @@ class ComplaintForm(forms.ModelForm):
         return bool(self.data.get("website"))
 
     def clean_photo(self):
+        """The photo written anew in its own format: nothing but its pixels is kept (no
+        location from the camera, nothing hidden after the image), and its file is named from
+        what it is, not from what it was called."""
         photo = self.cleaned_data.get("photo")
         if not photo:
             return photo
@@ -49,16 +57,10 @@ class ComplaintForm(forms.ModelForm):
                 _("The photo is too large (%(size)s MB). Send a photo of at most 5 MB.")
                 % {"size": round(photo.size / 1024 / 1024, 1)}
             )
-        photo.seek(0)
         try:
-            with Image.open(photo) as image:
-                kind = image.format
-        except Exception:  # noqa: BLE001 (Pillow raises many kinds for a file that is no image)
-            kind = None
-        if kind not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Send a photo in JPEG, PNG or WebP format."))
-        photo.seek(0)
-        return photo
+            return rewritten(photo)
+        except Exception as error:  # noqa: BLE001 (Pillow raises many kinds for a file that is no image)
+            raise forms.ValidationError(_("Send a photo in JPEG, PNG or WebP format.")) from error
 
     def clean(self):
         cleaned = super().clean()
@@ -67,6 +69,22 @@ class ComplaintForm(forms.ModelForm):
                 _("Give a phone number or an email address so the office can answer you.")
             )
         return cleaned
+
+
+def rewritten(upload):
+    """`upload`, an image in one of PHOTO_FORMATS, written again in that format."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        kind = image.format
+        if kind not in PHOTO_FORMATS or image.width * image.height > MAX_PHOTO_PIXELS:
+            raise ValueError(f"not a photo Balai keeps: {kind}, {image.size}")
+        picture = ImageOps.exif_transpose(image)  # upright, as the phone showed it
+        picture.thumbnail((PHOTO_LONGEST_SIDE, PHOTO_LONGEST_SIDE))
+        if kind == "JPEG" and picture.mode not in ("RGB", "L"):
+            picture = picture.convert("RGB")
+        written = io.BytesIO()
+        picture.save(written, kind)
+    return ContentFile(written.getvalue(), name=f"foto.{PHOTO_FORMATS[kind]}")
 
 
 def client_address(request):

@@ -12,6 +12,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private" / "test"  # noqa: F405
+STORAGES["complaints"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = None  # whitenoise serves through the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True

@@ -3,6 +3,7 @@ import secrets
 import uuid
 from pathlib import Path
 
+from django.core.files.storage import storages
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -33,8 +34,13 @@ def typed_reference(typed):
 
 
 def photo_path(complaint, filename):
-    # A name nobody can guess: these photos are for the village's staff only.
+    # A name nobody can guess; its extension is the one the complaint form wrote the photo in.
     return f"complaints/{complaint.village_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+def photo_storage():
+    """Apart from the public media: these photos are for the village's staff only."""
+    return storages["complaints"]
 
 
 class Complaint(models.Model):
@@ -59,7 +65,7 @@ class Complaint(models.Model):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("email"), blank=True)
     message = models.TextField(_("message"), max_length=2000)
-    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
+    photo = models.ImageField(_("photo"), upload_to=photo_path, storage=photo_storage, blank=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
