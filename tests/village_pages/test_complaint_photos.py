@@ -2,6 +2,7 @@
 shown only to its own village's staff, never as anything but an image."""
 
 import io
+import uuid
 from importlib import import_module
 
 import pytest
@@ -103,7 +104,9 @@ def test_what_is_no_photo_is_refused_and_the_text_kept(hajimena):
 
 def test_photos_sent_before_move_out_of_the_public_media(hajimena):
     migration = import_module("village_pages.migrations.0005_complaint_photos_kept_apart")
-    old = default_storage.save(f"complaints/{hajimena.pk}/lama.png", ContentFile(b"png"))
+    old = default_storage.save(
+        f"complaints/{hajimena.pk}/{uuid.uuid4().hex}.png", ContentFile(b"png")
+    )
     complaint = Complaint.objects.create(village=hajimena, name="Bu Sri", message="Lama")
     Complaint.objects.filter(pk=complaint.pk).update(photo=old)
     migration.move_photos_out_of_public_media(apps, None)
