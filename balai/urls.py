@@ -15,6 +15,7 @@ from sites.own_objects import OwnPageChooser
 from sites.page_editor import create_without_autosave
 from sites.page_types_report import OwnPageTypesUsage
 from sites.reviews import WorkflowReport
+from sites.sign_in import ThrottledPasswordReset
 from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
 
@@ -53,6 +54,7 @@ urlpatterns = [
         "<int:parent_page_id>/",
         create_without_autosave,
     ),
+    path("admin/password_reset/", ThrottledPasswordReset.as_view()),
     path("admin/", include(decorate_urlpatterns(balai_admin_views, require_admin_access))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -3,12 +3,11 @@
 import io
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from sites.clients import Throttle, client_address
 from sites.validators import validate_phone
 
 from .models import Complaint
@@ -87,31 +86,13 @@ def rewritten(upload):
     return ContentFile(written.getvalue(), name=f"foto.{PHOTO_FORMATS[kind]}")
 
 
-def client_address(request):
-    """The visitor's address; behind BALAI_PROXY_COUNT proxies, the one the first proxy saw."""
-    hops = settings.BALAI_PROXY_COUNT
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if hops and len(forwarded) >= hops and forwarded[-hops]:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-class RateLimit:
+class RateLimit(Throttle):
     """At most a few messages from one client to one village in ten minutes."""
 
+    limit, seconds = SUBMISSIONS_PER_WINDOW, WINDOW_SECONDS
+
     def __init__(self, request, page):
-        self.key = f"balai:complaints:{page.pk}:{client_address(request)}"
-
-    def exceeded(self):
-        return cache.get(self.key, 0) >= SUBMISSIONS_PER_WINDOW
-
-    def count(self):
-        if cache.add(self.key, 1, WINDOW_SECONDS):
-            return
-        try:
-            cache.incr(self.key)
-        except ValueError:
-            cache.add(self.key, 1, WINDOW_SECONDS)
+        super().__init__(f"balai:complaints:{page.pk}:{client_address(request)}")
 
     def message(self):
         return _(
