@@ -18,11 +18,19 @@ SORTS = {
 }
 
 
+# What the databases compare a number with: a larger one fails the filter, not the request.
+LARGEST_NUMBER = 2**63 - 1
+
+
 class CatalogueFilters(forms.Form):
     q = forms.CharField(label=_("Search products"), required=False, max_length=100)
     kategori = forms.ChoiceField(label=_("Category"), required=False)
-    harga_min = forms.IntegerField(label=_("Lowest price"), min_value=0, required=False)
-    harga_maks = forms.IntegerField(label=_("Highest price"), min_value=0, required=False)
+    harga_min = forms.IntegerField(
+        label=_("Lowest price"), min_value=0, max_value=LARGEST_NUMBER, required=False
+    )
+    harga_maks = forms.IntegerField(
+        label=_("Highest price"), min_value=0, max_value=LARGEST_NUMBER, required=False
+    )
     ketersediaan = forms.ChoiceField(
         label=_("Availability"),
         choices=[("", _("Any"))] + list(ProductPage.Availability.choices),
@@ -37,7 +45,9 @@ class CatalogueFilters(forms.Form):
         ],
         required=False,
     )
-    penjual = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    penjual = forms.IntegerField(
+        required=False, min_value=1, max_value=LARGEST_NUMBER, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

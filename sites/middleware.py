@@ -1,5 +1,5 @@
 from django.core.exceptions import DisallowedHost
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.http.request import split_domain_port
 
 from .models import VillageSettings
@@ -9,6 +9,21 @@ from .routing import (
     one_cache_read_per_request,
     site_for_hostname,
 )
+
+
+def refuse_null_characters(get_response):
+    """No address holds a NUL character; PostgreSQL refuses to compare one, which would turn a
+    stranger's `%00` into a server error on any page that looks up what the address names."""
+
+    def middleware(request):
+        query = request.GET
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in query.getlist(key)) for key in query
+        ):
+            return HttpResponseBadRequest("Alamat tidak sah.", content_type="text/plain")
+        return get_response(request)
+
+    return middleware
 
 
 class VillageHostMiddleware:

@@ -1,0 +1,53 @@
+"""Wagtail's database search, given words only.
+
+SQLite's full-text search reads quotes and other signs in a query as its own syntax, and
+answered a visitor's `a"b` with a server error; PostgreSQL refuses a NUL. Searches are for
+words, so every query, the village's search box and the admin's alike, keeps its words only.
+
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sites.search_backend"}}
+"""
+
+import copy
+import functools
+import re
+
+from modelsearch.backends import database
+from modelsearch.query import PlainText
+
+NOT_WORDS = re.compile(r"[^\w]+")
+
+
+def words(text):
+    return NOT_WORDS.sub(" ", text).strip()
+
+
+def words_only(query):
+    """`query` (a string or a search query object) with only the words of its text."""
+    if isinstance(query, str):
+        return words(query)
+    query = copy.copy(query)
+    if hasattr(query, "query_string"):
+        query.query_string = words(query.query_string)
+    if hasattr(query, "subquery"):
+        query.subquery = words_only(query.subquery)
+    if hasattr(query, "subqueries"):
+        query.subqueries = [words_only(part) for part in query.subqueries]
+    return query
+
+
+class WordsOnly:
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        query = words_only(query)
+        if isinstance(query, PlainText) and not query.query_string:
+            query = ""  # nothing left to look for: no results, as for an empty box
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+@functools.cache
+def _words_only(backend_class):
+    return type(f"WordsOnly{backend_class.__name__}", (WordsOnly, backend_class), {})
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend's module)
+    """The database's own search backend (SQLite FTS5, PostgreSQL), given words only."""
+    return _words_only(type(database.SearchBackend(params)))(params)
