@@ -53,6 +53,8 @@ class Install:
             "BALAI_BASE_DOMAIN": "localhost",
             "BALAI_SITE_PORT": str(port),
             "SECURE_COOKIES": "false",
+            "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback
+            "SECURE_HSTS_SECONDS": "0",
             "BALAI_SERVE_MEDIA": "true",
             "MEDIA_ROOT": str(self.folder / "media"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -119,8 +121,10 @@ def ensure_built(rebuild=False):
     for install in INSTALLS:
         if rebuild or not install.built:
             build(install)
-    if not (ROOT / "static").exists():
-        INSTALLS[0].manage("collectstatic", "--noinput", "-v", "0")
+        else:  # kept from an earlier run: brought up to this checkout's tables
+            install.manage("migrate", "--noinput", "-v", "0")
+    # Collected each run: a changed stylesheet or script is served as production would.
+    INSTALLS[0].manage("collectstatic", "--noinput", "-v", "0")
 
 
 def main():

@@ -3,8 +3,14 @@ from functools import partial
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.models import Site, TaskState
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    task_submitted,
+)
 
 from marketplace.models import ProductCategory, Seller
 from village_pages.models import AnnouncementPage, VillageHomePage
@@ -13,6 +19,7 @@ from . import freshness
 from .freshness import HOME_DEPTH, at_once_and_on_commit
 from .images import shrink_large_photo
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
+from .moderation_mail import VillageModeratorsNotifier
 from .routing import forget_hosts, forget_village
 
 
@@ -72,3 +79,10 @@ def purge_shared_caches(instance, parent_page_before=None, **kwargs):
     freshness.purge(instance)
     if parent_page_before is not None:
         freshness.purge(parent_page_before)
+
+
+# Kept here: a signal holds its receivers weakly.
+village_moderators_notifier = VillageModeratorsNotifier()
+task_submitted.connect(
+    village_moderators_notifier, sender=TaskState, dispatch_uid="balai_village_moderators_mail"
+)

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -64,12 +65,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "sites.middleware.refuse_null_characters",
     "sites.middleware.VillageHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "sites.content_security.ContentSecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "sites.http_cache.PublicCacheHeadersMiddleware",
@@ -286,6 +289,42 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# Where pictures may come from besides Balai itself: the media bucket's own address.
+MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_ORIGINS = [
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else AWS_S3_ENDPOINT_URL or "https://*.amazonaws.com"
+    ]
+# The video players an article's video block embeds.
+EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],  # no inline script: a page's scripts are Balai's static files
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin and wagtail-localize's editor still write inline scripts and styles.
+BALAI_ADMIN_CSP = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    "font-src": [SELF, "data:"],
+}
+
 WAGTAIL_SITE_NAME = os.environ.get("BALAI_PORTAL_NAME", "Balai")
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL",
@@ -296,6 +335,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sites.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A page submitted for review is mailed to its own village's moderators; the province's
+# operators are not mailed every village's submissions.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "sites.image_forms.ImageForm"
 # No SVG: it can carry scripts.

@@ -1,3 +1,4 @@
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -10,11 +11,18 @@ if not os.environ.get("BALAI_BASE_DOMAIN"):  # noqa: F405
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Every village and the portal answer over HTTPS only. Turn the redirect off where the
+# TLS-terminating proxy already redirects; HSTS covers the villages' subdomains.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))  # noqa: F405
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # noqa: F405
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)  # noqa: F405
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_TRUSTED_ORIGINS = [f"https://*.{BALAI_BASE_DOMAIN}", f"https://{BALAI_BASE_DOMAIN}"]  # noqa: F405
 
-# Mail to staff (moderation requests and their answers) through an SMTP relay.
+# Mail to staff (moderation requests and their answers, password resets) through an SMTP
+# relay: EMAIL_URL (submission://user:password@host:587 for STARTTLS), or EMAIL_HOST and the rest.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -23,3 +31,6 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # noqa: F405
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")  # with the file backend, for trials
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"balai@{BALAI_BASE_DOMAIN}")  # noqa: F405
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if os.environ.get("EMAIL_URL"):  # noqa: F405
+    vars().update(dj_email_url.parse(os.environ["EMAIL_URL"]))  # noqa: F405

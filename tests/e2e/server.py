@@ -65,6 +65,8 @@ def running_balai(folder):
         "BALAI_BASE_DOMAIN": "localhost",
         "BALAI_SITE_PORT": str(port),
         "SECURE_COOKIES": "false",
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback
+        "SECURE_HSTS_SECONDS": "0",
         "BALAI_SERVE_MEDIA": "true",
         "MEDIA_ROOT": str(folder / "media"),
         "CACHE_KEY_PREFIX": f"balai-e2e-{port}",

@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client, override_settings
@@ -12,6 +13,7 @@ from marketplace.models import ProductPage
 from sites import demo_translations
 from sites.generator import provision_village
 from sites.models import Village, VillageSettings
+from sites.models.settings import COLOURS
 from tests.conftest import HAJIMENA
 from village_pages.models import NewsPage, ServicePage
 
@@ -111,6 +113,13 @@ def test_the_villages_colour_and_name_come_from_its_settings(hajimena, sidosari)
     site_settings.display_name = "Hajimena Jaya"
     site_settings.save()
     page = Client(HTTP_HOST="hajimena.localhost").get("/berita/").content.decode()
-    assert "--accent:#1d4ed8" in page and "Desa Hajimena Jaya" in page
+    assert 'data-accent="biru"' in page and "Desa Hajimena Jaya" in page
     other = Client(HTTP_HOST="sidosari-natar.localhost").get("/berita/").content.decode()
-    assert "--accent:#0b6e4f" in other and "Hajimena" not in other
+    assert 'data-accent="hijau"' in other and "Hajimena" not in other
+
+
+def test_every_colour_a_village_may_choose_is_in_the_stylesheet():
+    css = (settings.BASE_DIR / "balai" / "static" / "css" / "balai.css").read_text()
+    for name, (colour, _label) in COLOURS.items():
+        default = name == "hijau" and f";--accent:{colour};" in css.split("}", 1)[0]
+        assert default or f"[data-accent={name}]{{--accent:{colour}}}" in css
