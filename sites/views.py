@@ -3,11 +3,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
+from .export import archive_before_removal
 from .forms import VillageAddressForm, VillageCreateForm
 from .models import Village
+from .removal import remove_village, what_goes
 
 
 def regency_choices():
@@ -43,6 +46,28 @@ class VillageEditView(EditView):
         return self.form.save()
 
 
+class VillageDeleteView(DeleteView):
+    """Removes the village and everything Balai keeps for it (`removal`), after writing its
+    archive to the private storage, and names both first."""
+
+    template_name = "sites/village_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "what_goes": what_goes(self.object)}
+
+    def delete_action(self):
+        archive = archive_before_removal(self.object)
+        log(self.object, "wagtail.delete", user=self.request.user)
+        remove_village(self.object)
+        self.archive = archive
+
+    def get_success_message(self):
+        return _("%(village)s is removed; its archive is kept as %(archive)s.") % {
+            "village": self.object.name,
+            "archive": self.archive,
+        }
+
+
 class VillageViewSet(ModelViewSet):
     """The operator's list of villages: find one, open its site, create a new one."""
 
@@ -65,6 +90,7 @@ class VillageViewSet(ModelViewSet):
     inspect_view_enabled = False
     add_view_class = VillageCreateView
     edit_view_class = VillageEditView
+    delete_view_class = VillageDeleteView
 
     def get_form_class(self, for_update=False):
         return VillageAddressForm if for_update else VillageCreateForm

@@ -256,13 +256,14 @@ BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)
 # /favicon.ico and other files browsers ask for at the root.
 WHITENOISE_ROOT = BASE_DIR / "balai" / "public"
 
-# Complaint photos are for the village's own staff: kept apart from the public media, never at
-# a public address, and shown through the admin (village_pages.views.complaint_photo).
+# What is for staff and operators only: complaint photos (shown through the admin,
+# village_pages.views.photo_response) and the archives of removed villages; never at a public
+# address.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    "complaints": {
+    "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private/"},
     },
@@ -277,7 +278,7 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None
-    STORAGES["complaints"] = {
+    STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME")

@@ -41,7 +41,10 @@ class Balai:
 
     def add_staff(self, village, username, role):
         """A staff account of `village`: (username, the password add_village_staff printed)."""
-        printed = self.manage("add_village_staff", village, username, "--role", role)
+        email = f"{username}@desa.example"  # moderators are mailed what waits for them
+        printed = self.manage(
+            "add_village_staff", village, username, "--role", role, "--email", email
+        )
         return username, re.search(r": (\S+) \(", printed).group(1)
 
     def mail(self):

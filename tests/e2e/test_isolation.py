@@ -88,10 +88,7 @@ REACHED_BY_ADDRESS = [
     "/admin/pages/{page}/",
     "/admin/pages/{page}/edit/",
     "/admin/pages/{page}/history/",
-    pytest.param(
-        "/admin/choose-page/{page}/",
-        marks=pytest.mark.xfail(strict=True, reason="a page's title by its id: issue 14, 4"),
-    ),
+    "/admin/choose-page/{page}/",
     "/admin/images/{image}/",
     "/admin/images/chooser/{image}/",
     "/admin/complaints/edit/{complaint}/",

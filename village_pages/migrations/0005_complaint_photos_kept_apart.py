@@ -7,7 +7,7 @@ import village_pages.models.complaints
 def move_photos_out_of_public_media(apps, schema_editor):
     """Photos sent before this were kept with the public media; they move to the staff's."""
     Complaint = apps.get_model("village_pages", "Complaint")
-    public, private = storages["default"], storages["complaints"]
+    public, private = storages["default"], storages["private"]
     for name in Complaint.objects.exclude(photo="").values_list("photo", flat=True).iterator():
         if public.exists(name) and not private.exists(name):
             with public.open(name) as photo:

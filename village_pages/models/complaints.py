@@ -40,7 +40,7 @@ def photo_path(complaint, filename):
 
 def photo_storage():
     """Apart from the public media: these photos are for the village's staff only."""
-    return storages["complaints"]
+    return storages["private"]
 
 
 class Complaint(models.Model):

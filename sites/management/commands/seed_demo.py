@@ -251,7 +251,8 @@ class Command(BaseCommand):
             User.objects.create_superuser("admin", "admin@balai.localhost", DEMO_PASSWORD)
         hajimena = Village.objects.get(code=demo.DEMO_VILLAGES[0]["code"])
         for role in ("editor", "moderator"):
-            user, password = add_staff(hajimena, f"{role}-{hajimena.slug}", role)
+            email = f"{role}@{hajimena.slug}.desa.id"  # the moderator is mailed what waits
+            user, password = add_staff(hajimena, f"{role}-{hajimena.slug}", role, email)
             if password:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
