@@ -1,5 +1,6 @@
 """Every public page type, in both languages, on a phone and a desktop: no accessibility
-violation axe-core can find, and a screenshot of each in e2e-screenshots/."""
+violation axe-core can find, nothing its Content-Security-Policy refuses, and a screenshot of
+each in e2e-screenshots/."""
 
 import pytest
 
@@ -69,9 +70,13 @@ def test_a_public_page_has_no_accessibility_violation(
 ):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text))
     try:
         response = open_page(page, balai, village, address)
         assert response.status == (404 if "not-found" in name else 200), page.url
+        page.wait_for_load_state("load")
+        assert not [text for text in refused if "Content Security Policy" in text], refused
         screenshot(page, f"{name}-{viewport['width']}")
         assert_accessible(request, page, f"{name} {viewport['width']}px")
     finally:
