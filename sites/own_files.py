@@ -4,16 +4,19 @@ villages, and whatever the object already points at.
 Wagtail's choosers offer only those, but its forms accept any image or document by id, so
 staff of one village could put another's picture on their pages. Every image and document
 field of Balai's admin forms (foreign keys, inline forms and StreamField choosers) refuses
-another's with a form error.
+another's with a form error, and so does wagtail-localize's translation editor, where staff
+may choose another image or document for the translation (`translation_access`).
 """
 
-from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import ForeignKey, Q
 from django.forms import ModelChoiceField
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.blocks.base import BlockField
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
@@ -85,3 +88,38 @@ class OwnFiles:
 
 class OwnFilesModelForm(OwnFiles, WagtailAdminModelForm):
     pass
+
+
+def segment_file_model(instance, path):
+    """The image or document model that the chooser at `path` of `instance` chooses, as
+    wagtail-localize names a segment ("listing_image", "body.<block id>.image"); else None."""
+    name, *rest = path.split(".")
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if isinstance(field, ForeignKey) and not rest:
+        chosen = field.related_model
+    elif isinstance(field, StreamField):
+        chosen = _block_model(field.stream_block, getattr(instance, name), rest)
+    else:
+        chosen = None
+    return chosen if chosen in (get_image_model(), get_document_model()) else None
+
+
+def _block_model(block, value, path):
+    if not path:
+        return getattr(block, "target_model", None)
+    step, *rest = path
+    if isinstance(block, StreamBlock | ListBlock):
+        children = value if isinstance(block, StreamBlock) else value.bound_blocks
+        child = next((child for child in children if child.id == step), None)
+        return child and _block_model(child.block, child.value, rest)
+    if isinstance(block, StructBlock) and step in block.child_blocks:
+        return _block_model(block.child_blocks[step], value and value.get(step), rest)
+    return None
+
+
+def may_choose(user, model, value):
+    """Whether `user` may choose the image or document of id `value`."""
+    return str(value).isdigit() and choosable(model, user).filter(pk=int(value)).exists()

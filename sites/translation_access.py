@@ -18,14 +18,16 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
 
+from .own_files import may_choose, segment_file_model
 from .staff import villages_of
 
 NAMESPACE = "wagtail_localize"
@@ -79,6 +81,21 @@ def refuse_publishing(request, source_object):
         ),
     )
     return redirect(request.get_full_path())
+
+
+def refuse_foreign_file(request, translation_id, overridable_segment_id):
+    """An image or document chosen for a translation is one of the user's own village's."""
+    if request.method != "PUT":
+        return None
+    segment = OverridableSegment.objects.filter(pk=overridable_segment_id).first()
+    translation = Translation.objects.filter(pk=translation_id).first()
+    if segment is None or translation is None:
+        return None  # the view answers 404
+    model = segment_file_model(translation.source.as_instance(), segment.context.path)
+    value = QueryDict(request.body).get("value", "")
+    if model is None or may_choose(request.user, model, value):
+        return None
+    raise PermissionDenied
 
 
 def _page(page_id, **_):
@@ -174,6 +191,8 @@ class TranslationAccessMiddleware:
             if may(user, obj):
                 if match.url_name == "update_translations":
                     return refuse_publishing(request, obj)
+                if match.url_name == "edit_override":
+                    return refuse_foreign_file(request, **view_kwargs)
                 return None
         if match.url_name in API:
             raise PermissionDenied

@@ -9,13 +9,19 @@ from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import get_resolver
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
 
 from marketplace.models import ProductCategory, Seller
 from sites.staff import add_staff
 from sites.translation_access import GUARDED, NAMESPACE, OPEN
 from tests.admin import login
+from tests.marketplace.products import photo
 from village_pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +243,23 @@ def test_every_wagtail_localize_url_is_either_guarded_or_read_only():
     _prefix, resolver = get_resolver().namespace_dict[NAMESPACE]
     names = {pattern.name for pattern in resolver.url_patterns}
     assert names == GUARDED.keys() | OPEN
+
+
+def test_a_translation_shows_only_the_villages_own_images(editor, hajimena, sidosari):
+    own_photo, other_photo = photo(hajimena, "Sawah Hajimena"), photo(sidosari, "Rahasia")
+    news = add_news(hajimena, "Panen raya di Hajimena")
+    news.listing_image = own_photo
+    news.body = [*BODY, ("image", {"image": own_photo, "caption": ""})]
+    news.save_revision().publish()
+    translate_object(news, [english()])
+    translation = Translation.objects.get(source__object_id=news.translation_key)
+    segments = translation.source.overridablesegment_set
+    client = login(editor)
+    for path in ("listing_image", segments.get(context__path__endswith=".image").context.path):
+        segment = segments.get(context__path=path)
+        url = f"/admin/localize/translate/{translation.pk}/overrides/{segment.pk}/edit/"
+        form = "application/x-www-form-urlencoded"
+        assert client.put(url, f"value={other_photo.pk}", content_type=form).status_code == 403
+        assert client.put(url, f"value={own_photo.pk}", content_type=form).status_code in (200, 201)
+    overrides = SegmentOverride.objects.values_list("data_json", flat=True)
+    assert json.dumps(str(other_photo.pk)) not in overrides
