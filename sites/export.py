@@ -9,22 +9,31 @@ translation key, its live fields and, for a page with changes not yet published,
 draft); its images and documents with their descriptions and files; its sellers; its
 complaints with their replies and status; and its staff by username, email and role (no
 password hashes). Dates are ISO 8601; ids are the install's own, used only to link the
-manifest's parts to each other.
+manifest's parts to each other, except those under "shared": the languages, tags and product
+categories the village's rows name, by id, with what finds them on another install (a language
+code, a tag's name, a category's slug and language).
 """
 
+import datetime
 import json
 import tempfile
 import zipfile
 from pathlib import PurePosixPath
 
+from django.apps import apps
 from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import storages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
+from marketplace.models import ProductCategory
+
+from .archive_ids import references
 from .models import VillageSettings
 from .removal import pages_of
 
@@ -34,6 +43,16 @@ VILLAGE_FIELDS = [
     *("code", "name", "slug", "kind", "district_code", "district_name"),
     *("regency_code", "regency_name", "postal_code", "domain"),
 ]
+
+
+class ArchiveEncoder(DjangoJSONEncoder):
+    """Times to the microsecond, as the database keeps them (Django's encoder keeps
+    milliseconds), so that a restored village lists its pages in the same order."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 def rows(queryset):
@@ -56,6 +75,27 @@ def describe_page(page):
         "live": page.live,
         "content": page.serializable_data(),
         "draft": draft,
+    }
+
+
+def shared(pages):
+    """What other villages share with this one, as the archive's rows name it."""
+
+    def named(target):
+        ids = set()
+        for page in pages:
+            model = apps.get_model(page["type"])
+            for content in filter(None, (page["content"], page["draft"])):
+                ids |= references(model, content, target)
+        return target.objects.filter(pk__in=ids)
+
+    return {
+        "locales": {locale.pk: locale.language_code for locale in Locale.objects.all()},
+        "tags": {tag.pk: tag.name for tag in named(Tag)},
+        "categories": {
+            category.pk: [category.slug, category.locale.language_code]
+            for category in named(ProductCategory).select_related("locale")
+        },
     }
 
 
@@ -84,6 +124,7 @@ def export_village(village, path):
         if complaint.photo:
             row["archived_file"] = f"files/complaints/{PurePosixPath(complaint.photo.name).name}"
             files.append((row["archived_file"], complaint.photo))
+    pages = [describe_page(page) for page in pages_of(village).order_by("path")]
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -91,7 +132,8 @@ def export_village(village, path):
         "village": {name: getattr(village, name) for name in VILLAGE_FIELDS},
         "hostnames": [village.site.hostname],
         "settings": rows(VillageSettings.objects.filter(site=village.site_id)),
-        "pages": [describe_page(page) for page in pages_of(village).order_by("path")],
+        "pages": pages,
+        "shared": shared(pages),
         "images": images,
         "documents": documents,
         "sellers": rows(village.sellers.order_by("pk")),
@@ -101,7 +143,7 @@ def export_village(village, path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "manifest.json",
-            json.dumps(manifest, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+            json.dumps(manifest, cls=ArchiveEncoder, ensure_ascii=False, indent=1),
         )
         for name, file in files:
             with file.open("rb") as content:
