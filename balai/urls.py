@@ -5,16 +5,19 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages.move import MoveConfirmView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from marketplace import api
 from sites import crowded_lists, explorer
 from sites.history import OwnSiteHistory
-from sites.own_objects import OwnPageChooser
+from sites.own_objects import OwnChosenPages, OwnExternalLink, OwnPageChooser, own_pages_only
+from sites.own_tags import autocomplete, own_image_chooser
 from sites.page_editor import create_without_autosave
 from sites.page_types_report import OwnPageTypesUsage
-from sites.reviews import WorkflowReport
+from sites.reviews import LockedPagesReport, WorkflowReport
 from sites.sign_in import ThrottledPasswordReset
 from sites.sitemaps import portal_sitemap, robots_txt, sitemap_xml
 from village_pages.translation_report import OwnTranslationsReportView
@@ -40,6 +43,26 @@ balai_admin_views = [
     path("reports/page-types-usage/results/", OwnPageTypesUsage.as_view(results_only=True)),
     path("reports/workflow/", WorkflowReport.as_view()),
     path("reports/workflow/results/", WorkflowReport.as_view(results_only=True)),
+    path("reports/locked/", LockedPagesReport.as_view()),
+    path("reports/locked/results/", LockedPagesReport.as_view(results_only=True)),
+    # Given another village's pages, these answer as if there were none.
+    path(
+        "pages/<int:parent_page_id>/results/",
+        own_pages_only(
+            page_viewset_registry.as_view("index_results", parent_page_id_kwarg="parent_page_id"),
+            "parent_page_id",
+        ),
+    ),
+    path(
+        "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+        own_pages_only(MoveConfirmView.as_view(), "page_to_move_id", "destination_id"),
+    ),
+    path("choose-page/chosen-multiple/", OwnChosenPages.as_view()),
+    path("choose-external-link/", OwnExternalLink.as_view()),
+    # Tags and people of the user's own villages only.
+    path("tag-autocomplete/", autocomplete),
+    path("tag-autocomplete/<slug:app_name>/<slug:model_name>/", autocomplete),
+    path("images/chooser/", own_image_chooser()),
 ]
 
 urlpatterns = [

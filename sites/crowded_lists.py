@@ -10,12 +10,15 @@ editor, and the collections list is paged.
 
 from wagtail.admin.views import collections
 from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
+from wagtail.contrib.forms.views import FormPageFilterSet
 from wagtail.documents.views import documents
 from wagtail.documents.views.documents import DocumentsFilterSet
 from wagtail.images.views import images
 from wagtail.images.views.images import ImagesFilterSet
 from wagtail.users.views.users import UserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .own_tags import OwnTagsFilter
 
 SCREENFUL = 50
 
@@ -33,11 +36,11 @@ class WithoutCrowdedFilters:
                 del self.filters[name]
 
 
-class ImagesWithoutCrowdedFilters(WithoutCrowdedFilters, ImagesFilterSet):
+class ImagesWithoutCrowdedFilters(OwnTagsFilter, WithoutCrowdedFilters, ImagesFilterSet):
     crowded = ("collection_id",)
 
 
-class DocumentsWithoutCrowdedFilters(WithoutCrowdedFilters, DocumentsFilterSet):
+class DocumentsWithoutCrowdedFilters(OwnTagsFilter, WithoutCrowdedFilters, DocumentsFilterSet):
     crowded = ("collection_id",)
 
 
@@ -64,7 +67,7 @@ class UserViewSet(WagtailUserViewSet):
 # Every village is a site of its own, and has its own staff: the explorer's filters by site,
 # owner and editor would list every village's (the owners found by reading every page), and
 # within a village's pages a site picks out nothing the explorer does not show already.
-for explorer_filters in (PageFilterSet, GenericPageFilterSet):
+for explorer_filters in (PageFilterSet, GenericPageFilterSet, FormPageFilterSet):
     for crowded in ("site", "owner", "edited_by"):
         explorer_filters.base_filters.pop(crowded, None)
 

@@ -56,7 +56,7 @@ class OwnSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         }
         return [choice for choice in log_registry.get_choices() if choice[0] in used]
 
-    def get_user_choices(self):
+    def get_users_queryset(self):
         ids = {
             pk for entries in _every_viewable(self.request.user) for pk in entries.get_user_ids()
         }

@@ -7,6 +7,8 @@ objects did not exist: the chooser with 404, the bulk actions leave them out (40
 left). The pages above a village (the province, regency and district) stay browsable.
 """
 
+from functools import wraps
+
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from wagtail import hooks
@@ -23,9 +25,10 @@ from wagtail.documents.views.bulk_actions import delete as document_delete
 from wagtail.images.views.bulk_actions import add_tags as image_tags
 from wagtail.images.views.bulk_actions import add_to_collection as image_collection
 from wagtail.images.views.bulk_actions import delete as image_delete
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
+from .models import Village
 from .staff import own_pages_filter, villages_of
 
 
@@ -56,6 +59,48 @@ class OwnPageChooser(chooser.BrowseView):
         if parent_page_id and not may_browse(request.user, parent_page_id):
             raise Http404
         return super().get(request, parent_page_id)
+
+
+def own_pages_only(view, *page_id_kwargs):
+    """`view`, answering 404 unless each page its URL names is one of the user's villages'."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        own = own_pages_filter(request.user)
+        ids = {kwargs[name] for name in page_id_kwargs}
+        if own is not None and Page.objects.filter(own, pk__in=ids).count() != len(ids):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class OwnChosenPages(chooser.ChosenMultipleView):
+    def get(self, request):
+        ids = request.GET.getlist("id")
+        own = set(own_objects(Page, request.user).filter(pk__in=ids).values_list("pk", flat=True))
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [pk for pk in ids if pk.isdigit() and int(pk) in own])
+        return super().get(request)
+
+
+class OwnExternalLink(chooser.ExternalLinkView):
+    """The address of another village's page stays an external link: made an internal one, it
+    would name that page's draft title and id."""
+
+    def post(self, request):
+        form = self.form_class(
+            request.POST, initial=self.get_initial_data(), prefix=self.form_prefix
+        )
+        if form.is_valid() and not request.user.is_superuser:
+            url = form.cleaned_data["url"]
+            own_sites = set(villages_of(request.user).values_list("site_id", flat=True))
+            other_villages = set(Village.objects.values_list("site_id", flat=True)) - own_sites
+            for site_id, _path, root_url, _language in Site.get_site_root_paths():
+                if site_id in other_villages and url.startswith(root_url):
+                    self.form = form
+                    return self.render_chosen_response(self.get_result_data())
+        return super().post(request)
 
 
 def own_only(action_class):

@@ -8,11 +8,23 @@ rows are read in two queries, and the dashboard shows the latest few with a link
 
 import copy
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
-from wagtail.admin.views.reports.workflows import WorkflowView
+from wagtail.admin.views.reports.locked_pages import (
+    LockedPagesReportFilterSet,
+    LockedPagesView,
+    get_users_for_filter,
+)
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowView,
+    get_requested_by_queryset,
+)
 from wagtail.models import Revision, Task, TaskState, WorkflowTask
+
+from .staff import colleagues
 
 SHOWN_ON_DASHBOARD = 10
 STATUS_NAMES = dict(TaskState.STATUS_CHOICES)
@@ -91,8 +103,20 @@ class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
         return context
 
 
+class OwnWorkflowReportFilterSet(WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(
+        field_name="requested_by",
+        queryset=lambda request: get_requested_by_queryset(request).filter(
+            pk__in=colleagues(request.user).values("pk")
+        ),
+    )
+
+
 class WorkflowReport(WorkflowView):
-    """Wagtail's workflow report, each page of rows with its tasks read at once."""
+    """Wagtail's workflow report, each page of rows with its tasks read at once; its filter by
+    requester names the user's colleagues only."""
+
+    filterset_class = OwnWorkflowReportFilterSet
 
     def decorate_paginated_queryset(self, object_list):
         states = super().decorate_paginated_queryset(object_list)
@@ -101,6 +125,23 @@ class WorkflowReport(WorkflowView):
             # The report's template asks each row for this; the answer is already known.
             state.all_tasks_with_status = tasks[state.pk]
         return states
+
+
+class OwnLockedPagesFilterSet(LockedPagesReportFilterSet):
+    locked_by = django_filters.ModelChoiceFilter(
+        label=LockedPagesReportFilterSet.declared_filters["locked_by"].label,
+        empty_label=LockedPagesReportFilterSet.declared_filters["locked_by"].extra["empty_label"],
+        field_name="locked_by",
+        queryset=lambda request: get_users_for_filter().filter(
+            pk__in=colleagues(request.user).values("pk")
+        ),
+    )
+
+
+class LockedPagesReport(LockedPagesView):
+    """Wagtail's locked pages report, whose filter by locker names the user's colleagues only."""
+
+    filterset_class = OwnLockedPagesFilterSet
 
 
 @hooks.register("construct_homepage_panels")

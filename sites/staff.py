@@ -63,3 +63,15 @@ def own_pages_filter(user):
     return below_in_every_language(
         villages_of(user).values_list("home_page__translation_key", flat=True)
     )
+
+
+def colleagues(user):
+    """The staff of `user`'s villages, whom the admin's filters by person may name; everyone
+    for a superuser."""
+    User = get_user_model()
+    if user.is_superuser:
+        return User.objects.all()
+    groups = [
+        group for pair in villages_of(user).values_list("editors", "moderators") for group in pair
+    ]
+    return User.objects.filter(groups__in=groups).distinct()

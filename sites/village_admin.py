@@ -7,12 +7,14 @@ same way. Adding a row is left to the model's form, which offers the user's vill
 """
 
 from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.shortcuts import get_list_or_404, get_object_or_404
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser, snippets
 
@@ -62,6 +64,27 @@ def own(mixin, view_class):
     return type(f"Own{view_class.__name__}", (mixin, view_class), {"__module__": __name__})
 
 
+class VillageRowsPolicy(ModelPermissionPolicy):
+    """The model's permissions, on the rows of the user's own villages only: for what Wagtail
+    asks of a single row outside the viewsets, such as who else is editing it."""
+
+    def own(self, user, rows):
+        if user.is_superuser:
+            return rows
+        return rows.filter(village__in=villages_of(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and (
+            self.own(user, self.model._default_manager.filter(pk=instance.pk)).exists()
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.own(user, super().instances_user_has_permission_for(user, action))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.own(user, super().instances_user_has_any_permission_for(user, actions))
+
+
 # For each model whose rows belong to a village, the rows a user reaches: for views that list
 # several models' rows at once (`history`).
 OWN_ROWS = {}
@@ -93,6 +116,15 @@ class VillageRowsViewSet(OwnRowsMixin, ModelViewSet):
     usage_view_class = own(OwnObjectHistory, UsageView)
 
 
+class NoCreation(chooser.SnippetCreateView):
+    """The chooser's create address, for a chooser that offers no form to create a row."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.creation_form_class is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class OwnChooserViewSet(OwnRowsMixin, chooser.SnippetChooserViewSet):
     # Forms keep their own choice of rows (a product's seller is one of its village's).
     register_widget = False
@@ -100,6 +132,7 @@ class OwnChooserViewSet(OwnRowsMixin, chooser.SnippetChooserViewSet):
     choose_results_view_class = own(OwnChoices, chooser.ChooseResultsView)
     chosen_view_class = own(OwnChoices, chooser.SnippetChosenView)
     chosen_multiple_view_class = own(OwnChoices, chooser.SnippetChosenMultipleView)
+    create_view_class = NoCreation
 
 
 class OwnSnippetIndexView(OwnListing, snippets.IndexView):

@@ -29,4 +29,5 @@ def adopt_generated_translations(request, page):
     translations.adopt_translations(page)
 
 
-from . import dashboard, explorer_rows, own_objects, reviews  # noqa: E402, F401  (their hooks)
+# Modules that register hooks of their own.
+from . import dashboard, explorer_rows, own_admin_api, own_objects, reviews  # noqa: E402, F401

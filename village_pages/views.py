@@ -6,15 +6,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from sites.village_admin import VillageRowsViewSet
+from sites.village_admin import VillageRowsPolicy, VillageRowsViewSet
 
 from .models import Complaint
 from .models.complaints import typed_reference
 
 
-class SentByVillagersPolicy(ModelPermissionPolicy):
+class SentByVillagersPolicy(VillageRowsPolicy):
     """Complaints come only through the public form: nobody adds one in the admin."""
 
     def user_has_permission(self, user, action):

@@ -266,7 +266,7 @@ def manifest_changed(change):
         (manifest_changed(lambda manifest: {**manifest, "version": 99}), "versi 99"),
         (manifest_changed(lambda manifest: {**manifest, "format": "x"}), "bukan arsip desa Balai"),
         (manifest_changed(with_a_broken_page), "tidak ada yang disimpan"),
-        (manifest_changed(lambda manifest: {**manifest, "images": ["x"]}), "tidak sesuai bentuknya"),
+        (manifest_changed(lambda manifest: {**manifest, "images": ["x"]}), "tidak sesuai"),
     ],
     ids=[
         *("truncated", "not a zip", "a file missing", "newer", "not Balai's", "a broken page"),
