@@ -1,5 +1,7 @@
 """The explorer's rows of regions and village home pages go without wagtail-localize's
-"Translate this page" and "Sync translated pages".
+"Translate this page" and "Sync translated pages", and without Wagtail's move, copy, delete
+and unpublish: Balai makes and removes those pages with their village (`remove_village`), and
+one moved or deleted on its own leaves a village without its site.
 
 wagtail-localize decides both for each row by asking the database twice, and a regency lists
 dozens of districts, a district dozens of villages. Balai makes the portal's, the regions' and
@@ -12,6 +14,7 @@ names the upstream change that would make this unnecessary).
 """
 
 from wagtail import hooks
+from wagtail.admin import wagtail_hooks as admin_hooks
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from village_pages.models import VillageHomePage
@@ -20,14 +23,31 @@ from .models import DistrictPage, PortalHomePage, RegencyPage
 
 GENERATED = (PortalHomePage, RegencyPage, DistrictPage, VillageHomePage)
 HOOK = "register_page_listing_more_buttons"
+NOT_ON_THEIR_OWN = (
+    admin_hooks.PageListingCopyButton,
+    admin_hooks.PageListingDeleteButton,
+    admin_hooks.PageListingMoveButton,
+    admin_hooks.PageListingUnpublishButton,
+)
+
+
+def generated(page):
+    return issubclass(page.specific_class or object, GENERATED)
 
 
 def translation_buttons(page, user, view_name=None, next_url=None):
-    if not issubclass(page.specific_class or object, GENERATED):
+    if not generated(page):
         yield from localize_hooks.page_listing_more_buttons(page, user, view_name, next_url)
 
 
-hooks._hooks[HOOK] = [
-    (translation_buttons if hook is localize_hooks.page_listing_more_buttons else hook, order)
-    for hook, order in hooks._hooks[HOOK]
-]
+def page_buttons(page, user, next_url=None):
+    for button in admin_hooks.page_listing_more_buttons(page, user, next_url):
+        if not (generated(page) and isinstance(button, NOT_ON_THEIR_OWN)):
+            yield button
+
+
+WRAPPED = {
+    localize_hooks.page_listing_more_buttons: translation_buttons,
+    admin_hooks.page_listing_more_buttons: page_buttons,
+}
+hooks._hooks[HOOK] = [(WRAPPED.get(hook, hook), order) for hook, order in hooks._hooks[HOOK]]

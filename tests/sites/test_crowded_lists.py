@@ -88,3 +88,22 @@ def test_staff_refused_the_collections_list_are_told_so_on_the_dashboard(hajimen
     editor = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
     response = editor.get("/admin/collections/")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_the_villages_list_shows_a_screenful_with_each_village_leading_to_its_form(
+    hajimena, sidosari, admin_user
+):
+    listing = login(admin_user).get("/admin/villages/").content.decode()
+    assert f'href="/admin/villages/edit/{hajimena.pk}/"' in listing
+    assert f"/admin/villages/delete/{hajimena.pk}/" not in listing  # from its form, not the row
+    form = login(admin_user).get(f"/admin/villages/edit/{hajimena.pk}/").content.decode()
+    assert f"/admin/villages/delete/{hajimena.pk}/" in form
+
+
+def test_a_village_home_page_is_neither_moved_nor_deleted_from_the_explorer(hajimena, admin_user):
+    district = hajimena.home_page.get_parent()
+    listing = login(admin_user).get(f"/admin/pages/{district.pk}/").content.decode()
+    home = hajimena.home_page_id
+    assert f"/admin/pages/{home}/edit/" in listing
+    for action in ("move", "copy", "delete", "unpublish"):
+        assert f"/admin/pages/{home}/{action}/" not in listing
