@@ -299,19 +299,9 @@ def site_root_paths_for(url_path, memo=None):
     for prefix in prefixes:
         if prefix not in memo and prefix in seeded:
             memo[prefix] = [SiteRootPath(*row) for row in seeded[prefix]]
-    generation = _generation()
     missing = [prefix for prefix in prefixes if prefix not in memo]
     if missing:
-        keys = {f"balai:rootpath:{generation}:{prefix}": prefix for prefix in missing}
-        for key, value in cache.get_many(keys).items():
-            memo[keys[key]] = [SiteRootPath(*row) for row in value]
-        still_missing = [prefix for prefix in missing if prefix not in memo]
-        if still_missing:
-            found = _root_paths_from_database(still_missing)
-            cache.set_many(
-                {f"balai:rootpath:{generation}:{p}": found[p] for p in still_missing}, TIMEOUT
-            )
-            memo.update(found)
+        memo.update(_look_up(missing))
     paths = [path for prefix in prefixes for path in memo[prefix]]
     if not paths:
         return []
@@ -319,6 +309,35 @@ def site_root_paths_for(url_path, memo=None):
     # a village's page is never served, or linked to, on the portal's host.
     deepest = max(len(path.root_path) for path in paths)
     return [path for path in paths if len(path.root_path) == deepest]
+
+
+def seed_root_paths(url_paths):
+    """Looks up at once, for this request, the sites of pages about to be linked to, such as
+    the rows of an explorer listing: each row is a village of its own, whose site would
+    otherwise be looked up in the cache row by row."""
+    seeded = request_memo()["root_paths"]
+    prefixes = {prefix for url_path in url_paths for prefix in _prefixes(url_path)}
+    missing = sorted(prefixes - seeded.keys())
+    if missing:
+        seeded.update(_look_up(missing))
+
+
+def _look_up(prefixes):
+    """{prefix: [SiteRootPath]} from the cache, and from the database for what it lacks."""
+    generation = _generation()
+    keys = {f"balai:rootpath:{generation}:{prefix}": prefix for prefix in prefixes}
+    found = {
+        keys[key]: [SiteRootPath(*row) for row in value]
+        for key, value in cache.get_many(keys).items()
+    }
+    still_missing = [prefix for prefix in prefixes if prefix not in found]
+    if still_missing:
+        from_database = _root_paths_from_database(still_missing)
+        cache.set_many(
+            {f"balai:rootpath:{generation}:{p}": from_database[p] for p in still_missing}, TIMEOUT
+        )
+        found.update(from_database)
+    return found
 
 
 def _prefixes(url_path):

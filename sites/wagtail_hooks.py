@@ -1,8 +1,11 @@
 from wagtail import hooks
 
 from . import translations
+from .routing import seed_root_paths
 from .staff import own_pages_filter
 from .views import VillageViewSet
+
+ROWS_SEEDED = 100  # a district's villages; the explorer shows 50 rows a page
 
 
 @hooks.register("register_admin_viewset")
@@ -20,7 +23,10 @@ def choose_own_village_pages(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def explore_own_village_pages(parent_page, pages, request):
     condition = own_pages_filter(request.user)
-    return pages if condition is None else pages.filter(condition)
+    pages = pages if condition is None else pages.filter(condition)
+    # Each row links to its page on its own site; a district's rows are each a village's.
+    seed_root_paths(pages.values_list("url_path", flat=True)[:ROWS_SEEDED])
+    return pages
 
 
 # Before wagtail-localize's own hook, which opens its editor for the translations it knows of.
