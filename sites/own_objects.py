@@ -94,12 +94,16 @@ class OwnExternalLink(chooser.ExternalLinkView):
         )
         if form.is_valid() and not request.user.is_superuser:
             url = form.cleaned_data["url"]
-            own_sites = set(villages_of(request.user).values_list("site_id", flat=True))
-            other_villages = set(Village.objects.values_list("site_id", flat=True)) - own_sites
-            for site_id, _path, root_url, _language in Site.get_site_root_paths():
-                if site_id in other_villages and url.startswith(root_url):
-                    self.form = form
-                    return self.render_chosen_response(self.get_result_data())
+            matched = {
+                site_id
+                for site_id, _path, root_url, _language in Site.get_site_root_paths()
+                if url.startswith(root_url)
+            }
+            own = list(villages_of(request.user).values_list("pk", flat=True))
+            others = Village.objects.filter(site_id__in=matched).exclude(pk__in=own)
+            if matched and others.exists():
+                self.form = form
+                return self.render_chosen_response(self.get_result_data())
         return super().post(request)
 
 
