@@ -10,7 +10,8 @@ class SitesConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from . import signals  # noqa: F401
+        # Registered before the first host is read: what it keeps is fixed for minutes.
+        from . import breadcrumbs, signals  # noqa: F401
         from .routing import relevant_site_root_paths, site_root_paths_stand_in
 
         # Wagtail lists every site's root path and scans the list for each link it builds, so

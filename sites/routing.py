@@ -28,7 +28,7 @@ SITE_ROOT_DEPTHS = (2, 5)
 TIMEOUT = 300
 # Named anew whenever what `_describe_site` keeps changes shape: processes of a new release
 # then never read what an older one kept, while both serve during a deploy.
-HOST_KEY = "balai:host:v6"
+HOST_KEY = "balai:host:v7"
 UNKNOWN_TIMEOUT = 30
 _UNKNOWN = "unknown"
 

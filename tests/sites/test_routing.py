@@ -8,6 +8,7 @@ from django.test import Client, RequestFactory
 from sites import routing
 from sites.generator import change_address
 from sites.routing import site_for_hostname
+from tests.village_pages.test_complaints_and_machines import add_news
 
 pytestmark = pytest.mark.django_db
 
@@ -145,10 +146,26 @@ def test_finding_a_section_seeks_within_the_home_whatever_the_number_of_villages
         )
 
 
-def test_a_section_deleted_since_its_host_was_read_is_not_found(hajimena):
+def test_a_deleted_section_and_its_pages_are_not_found_at_once(hajimena):
     assert get("hajimena.localhost", "/berita/").status_code == 200
+    article = add_news(hajimena, "Kabar desa")
+    assert get("hajimena.localhost", f"/berita/{article.slug}/").status_code == 200
+    hajimena.home_page.get_children().get(slug="berita").delete()
+    assert get("hajimena.localhost", "/berita/").status_code == 404
+    assert get("hajimena.localhost", f"/berita/{article.slug}/").status_code == 404
+
+
+def test_an_unpublished_section_is_not_found_at_once(hajimena):
+    assert get("hajimena.localhost", "/layanan/").status_code == 200
+    hajimena.home_page.get_children().get(slug="layanan").specific.unpublish()
+    assert get("hajimena.localhost", "/layanan/").status_code == 404
+
+
+def test_pages_of_a_section_deleted_since_its_host_was_read_are_not_found(hajimena):
+    article = add_news(hajimena, "Kabar desa")
+    assert get("hajimena.localhost", f"/berita/{article.slug}/").status_code == 200
     entry = routing._host_key("hajimena.localhost")
     as_read_before = cache.get(entry)
     hajimena.home_page.get_children().get(slug="berita").delete()
     cache.set(entry, as_read_before)  # as another process read it, before the deletion
-    assert get("hajimena.localhost", "/berita/").status_code == 404
+    assert get("hajimena.localhost", f"/berita/{article.slug}/").status_code == 404

@@ -1,4 +1,3 @@
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,23 +17,23 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @keep_with_host("sections")
 def sections_below(home):
-    """The live sections below a village's home, by slug: (content type id, page id)."""
-    sections = Page.objects.child_of(home).live().values_list("slug", "content_type_id", "pk")
-    return {slug: (content_type, pk) for slug, content_type, pk in sections}, None
+    """The live sections below a village's home, by slug, each as its own page type.
+
+    Publishing, unpublishing or deleting a section forgets its village's hosts, and moving it
+    or changing its slug every host (sites.signals), so what is kept is never older than that.
+    """
+    sections = Page.objects.child_of(home).live().specific()
+    return {section.slug: section for section in sections}, None
 
 
 class SectionsKeptWithHost:
-    """Finds the section an address names in one query of its own type, knowing its type and
-    id from the host's entry, where Wagtail reads the child and then its own fields."""
+    """Finds the section an address names among those kept with the host, where Wagtail reads
+    the child and then its own fields on every request."""
 
     def route(self, request, path_components):
         if path_components:
-            found = kept_with_host("sections", self).get(path_components[0])
-            model = found and ContentType.objects.get_for_id(found[0]).model_class()
-            # Gone since the host was read (another process may have deleted it): Wagtail's
-            # own lookup answers.
-            section = model and next(iter(model.objects.filter(pk=found[1])), None)
-            if section:
+            section = kept_with_host("sections", self).get(path_components[0])
+            if section is not None:
                 section._cached_parent_obj = self  # as Wagtail does: the parent is known
                 return section.route(request, path_components[1:])
         return super().route(request, path_components)
