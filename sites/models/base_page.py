@@ -8,6 +8,7 @@ from wagtail.search import index
 from .. import bulk
 from ..languages import locale_language
 from ..page_forms import BasePageForm
+from ..page_urls import url_parts
 from ..routing import SITE_ROOT_DEPTHS, home_translation
 
 
@@ -70,6 +71,9 @@ class BasePage(ListingFields, Page):
             # A site's home pages in every language came with the request's host.
             return home_translation(self, language) or self
         return super().localized
+
+    def get_url_parts(self, request=None):
+        return url_parts(self, request) or super().get_url_parts(request)
 
     @property
     def share_image(self):

@@ -4,6 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory
+from django.urls import set_script_prefix
+from django.utils import translation
+from wagtail.models import Page
 
 from sites import routing
 from sites.generator import change_address
@@ -95,6 +98,26 @@ def test_page_urls_point_at_the_village_host(hajimena):
     change_address(hajimena, "hajimena", "hajimena.desa.id")
     news = hajimena.home_page.get_children().get(slug="berita").specific
     assert news.full_url == "http://hajimena.desa.id/berita/"
+
+
+@pytest.mark.parametrize("script_prefix", ["/", "/balai/"])
+def test_every_page_is_linked_where_wagtail_would_link_it(hajimena, script_prefix):
+    add_news(hajimena, "Kabar désa", slug="kabar-désa")  # an address Wagtail must quote
+    pages = [page.specific for page in Page.objects.descendant_of(hajimena.site.root_page)]
+    english = Page.objects.filter(translation_key=hajimena.home_page.translation_key).exclude(
+        pk=hajimena.home_page_id
+    )
+    pages += [page.specific for page in Page.objects.descendant_of(english.get())]
+    set_script_prefix(script_prefix)
+    try:
+        for language in ("id", "en"):
+            with translation.override(language):
+                links = {page.pk: page.get_url_parts() for page in pages}
+                assert links == {page.pk: Page.get_url_parts(page) for page in pages}
+    finally:
+        set_script_prefix("/")
+    assert any(link[2] == f"{script_prefix}en/news/" for link in links.values())
+    assert any(link[2] == f"{script_prefix}berita/kabar-d%C3%A9sa/" for link in links.values())
 
 
 def test_the_portal_links_to_village_pages_on_their_own_hosts(hajimena):
