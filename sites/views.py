@@ -1,4 +1,5 @@
 import django_filters
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -9,15 +10,17 @@ from wagtail.log_actions import log
 
 from .export import archive_before_removal
 from .forms import VillageAddressForm, VillageCreateForm
-from .models import Village
+from .models import RegencyPage, Village
 from .removal import remove_village, what_goes
 
 
 def regency_choices():
+    """The regencies with villages, from their pages: a province has dozens, where the
+    villages' table has a row for each of thousands of villages."""
     return (
-        Village.objects.values_list("regency_code", "regency_name")
-        .distinct()
-        .order_by("regency_code")
+        RegencyPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("region_code")
+        .values_list("region_code", "title")
     )
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -20,6 +22,8 @@ def test_the_villages_list_searches_filters_and_links_each_site(operator, hajime
     provision_village("18.72.01.1001")  # a kelurahan in Kota Metro
     page = operator.get("/admin/villages/").content.decode()
     assert 'href="http://hajimena.localhost/"' in page
+    regencies = re.findall(r'<option value="(18\.\d\d)"[^>]*>([^<]+)</option>', page)
+    assert regencies == [("18.01", "Kabupaten Lampung Selatan"), ("18.72", "Kota Metro")]
     found = operator.get("/admin/villages/?q=haji").content.decode()
     assert "hajimena.localhost" in found and "metro-metro-pusat.localhost" not in found
     metro = operator.get("/admin/villages/?regency_code=18.72").content.decode()
