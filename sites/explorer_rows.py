@@ -1,16 +1,17 @@
-"""The explorer's rows of regions and village home pages go without wagtail-localize's
-"Translate this page" and "Sync translated pages", and without Wagtail's move, copy, delete
-and unpublish: Balai makes and removes those pages with their village (`remove_village`), and
-one moved or deleted on its own leaves a village without its site.
+"""The explorer's rows of regions and village home pages offer no menu of more actions.
 
-wagtail-localize decides both for each row by asking the database twice, and a regency lists
-dozens of districts, a district dozens of villages. Balai makes the portal's, the regions' and
-the villages' home pages in every language itself, so neither button has work to do on those
-rows; on a village's own pages, and in every page's header, they stay.
+Wagtail's menu would hold move, copy, delete and unpublish, which Balai does with the village
+(`remove_village`): one moved or deleted on its own leaves a village without its site.
+wagtail-localize's "Translate this page" and "Sync translated pages" have no work to do there,
+as Balai makes those pages in every language itself, and it asks the database twice a row to
+decide them. What remains, edit and view live, are the row's title and status links; history
+and the menu order are in the page's own header once it is opened. A district lists dozens of
+villages, a regency dozens of districts: the menus were half of the time the list took. On a
+village's own pages, and in every page's header, the menu stays whole.
 
 Wagtail has no public way to withdraw or wrap another app's hook, so the wrapper takes the
-place of wagtail-localize's function in the registry, here and only here (docs/architecture.md
-names the upstream change that would make this unnecessary).
+place of Wagtail's and wagtail-localize's functions in the registry, here and only here
+(docs/architecture.md names the upstream change that would make this unnecessary).
 """
 
 from wagtail import hooks
@@ -23,12 +24,6 @@ from .models import DistrictPage, PortalHomePage, RegencyPage
 
 GENERATED = (PortalHomePage, RegencyPage, DistrictPage, VillageHomePage)
 HOOK = "register_page_listing_more_buttons"
-NOT_ON_THEIR_OWN = (
-    admin_hooks.PageListingCopyButton,
-    admin_hooks.PageListingDeleteButton,
-    admin_hooks.PageListingMoveButton,
-    admin_hooks.PageListingUnpublishButton,
-)
 
 
 def generated(page):
@@ -41,9 +36,8 @@ def translation_buttons(page, user, view_name=None, next_url=None):
 
 
 def page_buttons(page, user, next_url=None):
-    for button in admin_hooks.page_listing_more_buttons(page, user, next_url):
-        if not (generated(page) and isinstance(button, NOT_ON_THEIR_OWN)):
-            yield button
+    if not generated(page):
+        yield from admin_hooks.page_listing_more_buttons(page, user, next_url)
 
 
 WRAPPED = {

@@ -107,8 +107,20 @@ def test_a_village_home_page_is_neither_moved_nor_deleted_from_the_explorer(haji
     listing = login(admin_user).get(f"/admin/pages/{district.pk}/").content.decode()
     home = hajimena.home_page_id
     assert f"/admin/pages/{home}/edit/" in listing
-    for action in ("move", "copy", "delete", "unpublish"):
+    assert f'href="{hajimena.url}"' in listing  # its status leads to the live site
+    for action in ("move", "copy", "delete", "unpublish", "history"):
         assert f"/admin/pages/{home}/{action}/" not in listing
+
+
+def test_a_village_home_keeps_its_menu_in_its_own_header_and_its_pages_on_their_rows(
+    hajimena, admin_user
+):
+    home = hajimena.home_page
+    news = home.get_children().get(slug="berita")
+    listing = login(admin_user).get(f"/admin/pages/{home.pk}/").content.decode()
+    assert f"/admin/pages/{home.pk}/history/" in listing  # the header's menu
+    assert f"/admin/pages/{news.pk}/history/" in listing  # a row's menu
+    assert f"/admin/pages/{news.pk}/move/" in listing
 
 
 def test_the_villages_list_reads_its_page_of_villages_by_index(hajimena, sidosari):

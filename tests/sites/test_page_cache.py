@@ -17,6 +17,7 @@ from sites.models import VillageSettings
 from sites.staff import add_staff
 from tests.admin import login
 from tests.marketplace.products import add_product, seller_of
+from tests.sites.test_page_editor import news_form
 from tests.village_pages.test_complaints_and_machines import add_news
 from village_pages.models import AnnouncementPage
 
@@ -204,3 +205,19 @@ def test_a_page_is_kept_no_longer_than_the_first_notice_stays_up(hajimena, sidos
     assert visit(article.url)[1] == 0
     time.sleep(2.5)  # the notice expires; nothing is published
     assert "Pemadaman listrik" not in visit(article.url)[0]
+
+
+def test_a_preview_is_never_kept_nor_shown_to_visitors(hajimena, sidosari):
+    article = add_news(hajimena, "Kabar desa")
+    address = "/berita/kabar-desa/"
+    visit(address)  # kept
+    editor = login(add_staff(hajimena, "editor-hajimena", "editor")[0])
+    preview = f"/admin/pages/{article.pk}/edit/preview/"
+    posted = editor.post(preview, news_form("Judul belum terbit", "kabar-desa"))
+    assert posted.json()["is_valid"]
+    for _ in range(2):  # the second would come from a cache if any had kept the first
+        shown = editor.get(preview)
+        assert "Judul belum terbit" in shown.content.decode()
+        assert "public" not in shown.get("Cache-Control", "")
+    html, _queries = visit(address)
+    assert "Kabar desa" in html and "Judul belum terbit" not in html
