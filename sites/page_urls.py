@@ -16,7 +16,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
 # Each address is a few hundred bytes: a busy process keeps the most read, not every page.
-ADDRESSES_KEPT = 20_000
+ADDRESSES_KEPT = 10_000
 
 
 def url_parts(page, request=None):
