@@ -132,6 +132,39 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def wait_until_serving(port):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn on {port} did not start")
+
+
+def requests_per_second(port, host, path, seconds, connections=2, session=None):
+    """Requests a second wrk gets from `path` on loopback; answers other than 2xx or 3xx stop
+    the run, but for staff (`session`), who may be refused a view the table then shows."""
+    command = [
+        *("wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s"),
+        *("-H", f"Host: {host}:{port}"),
+    ]
+    if session:
+        command += ["-H", f"Cookie: sessionid={session}"]
+    printed = subprocess.run(  # noqa: S603 (wrk against Balai on loopback)
+        [*command, f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    done, took, unit = re.search(r"(\d+) requests in ([\d.]+)(ms|s|m)\b", printed).groups()
+    took = float(took) * {"ms": 0.001, "s": 1, "m": 60}[unit]
+    if re.search(r"Non-2xx or 3xx responses: (\d+)", printed) and not session:
+        raise SystemExit(f"{host}{path} answered errors:\n{printed}")
+    return int(done) / took if int(done) else 0.0
+
+
 class Balai:
     """A gunicorn over one install, and a Django process that counts what it does."""
 
@@ -159,17 +192,7 @@ class Balai:
         found = json.loads(self.counter.stdout.readline())
         self.pages = {name: (host, path) for name, host, path in found["pages"]}
         self.admin, self.sessions = found["admin"], found["sessions"]
-        self.wait_until_serving()
-
-    def wait_until_serving(self):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise SystemExit(f"gunicorn on {self.port} did not start")
+        wait_until_serving(self.port)
 
     def cost(self, role, host, path):
         self.counter.stdin.write(json.dumps([role, host, path]) + "\n")
@@ -177,25 +200,9 @@ class Balai:
         return json.loads(self.counter.stdout.readline())
 
     def load(self, host, path, seconds, connections=2, role=None):
-        """Requests a second wrk gets from `path`, and the share of answers not 2xx or 3xx."""
-        command = [
-            *("wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s"),
-            *("-H", f"Host: {host}:{self.port}"),
-        ]
-        if role:
-            command += ["-H", f"Cookie: sessionid={self.sessions[role]}"]
-        printed = subprocess.run(  # noqa: S603 (wrk against Balai on loopback)
-            [*command, f"http://127.0.0.1:{self.port}{path}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        done, took, unit = re.search(r"(\d+) requests in ([\d.]+)(ms|s|m)\b", printed).groups()
-        took = float(took) * {"ms": 0.001, "s": 1, "m": 60}[unit]
-        failed = re.search(r"Non-2xx or 3xx responses: (\d+)", printed)
-        if failed and not role:  # staff may be refused a view; the table shows its status
-            raise SystemExit(f"{host}{path} answered errors:\n{printed}")
-        return int(done) / took if int(done) else 0.0
+        """Requests a second wrk gets from `path`."""
+        session = self.sessions[role] if role else None
+        return requests_per_second(self.port, host, path, seconds, connections, session)
 
     def worker_rss(self):
         """The largest resident memory of the gunicorn's workers, in MB."""

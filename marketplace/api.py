@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from sites.listings import once_each
 from sites.models import Village
 
 from .catalogue import PortalCatalogueFilters, with_cards
@@ -19,7 +18,7 @@ def products(request):
     """Same filters as the catalogues (q, kategori, harga_min, harga_maks, ketersediaan, urut,
     penjual, kabupaten, kecamatan, jenis), plus page and per_page."""
     village = getattr(request, "village", None)
-    live = once_each(ProductPage.objects.live())
+    live = ProductPage.objects.live()
     if village is not None:
         live = live.filter(village=village)
     filters = PortalCatalogueFilters(request.GET, **chosen_regions(request.GET))

@@ -2,11 +2,14 @@
 
 from django import forms
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
+
+from sites.listings import once_each
 
 from .models import ProductCategory, ProductPage, ProductPhoto, Seller
 
@@ -53,6 +56,8 @@ class CatalogueFilters(forms.Form):
         super().__init__(*args, **kwargs)
         # A callable: the categories are read only when the select is shown or a value checked.
         self.fields["kategori"].choices = self.category_choices
+        if str(self.data.get("q", "")).strip():
+            self.fields["urut"].choices = [("", _("Best match")), *self.fields["urut"].choices]
 
     @cached_property
     def categories(self):
@@ -76,14 +81,18 @@ class CatalogueFilters(forms.Form):
         return any(str(self.data.get(name, "")).strip() for name in self.fields if name != "urut")
 
     def apply(self, products):
-        """`products` narrowed and ordered as the visitor asked; invalid values are ignored."""
+        """`products` each once (`once_each`), narrowed and ordered as the visitor asked;
+        invalid values are ignored. A search is ranked: the best match first, unless the
+        visitor chose an order.
+
+        `products` are filtered only on what the search index can filter (live, village, tree).
+        """
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        products = products.annotate(selling=Coalesce("discounted_price", "price"))
         if data.get("q"):
-            products = products.filter(
-                Q(title__icontains=data["q"]) | Q(summary__icontains=data["q"])
-            )
+            # The database backends' results as a queryset, to narrow and count further.
+            products = get_search_backend().search(data["q"], products).get_queryset()
+        products = once_each(products).annotate(selling=Coalesce("discounted_price", "price"))
         if data.get("kategori"):
             # Products in English may be filed under the English row of the same category.
             chosen = next(c for c in self.categories if c.slug == data["kategori"])
@@ -96,7 +105,9 @@ class CatalogueFilters(forms.Form):
             products = products.filter(availability=data["ketersediaan"])
         if data.get("penjual"):
             products = products.filter(seller_id=data["penjual"])
-        return products.order_by(*SORTS.get(data.get("urut") or "terbaru"))
+        if data.get("urut") or not data.get("q"):
+            products = products.order_by(*SORTS[data.get("urut") or "terbaru"])
+        return products
 
 
 def with_cards(products):

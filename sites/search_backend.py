@@ -1,10 +1,20 @@
-"""Wagtail's database search, given words only.
+"""Wagtail's database search, given words only, and on PostgreSQL stemmed by language.
 
 SQLite's full-text search reads quotes and other signs in a query as its own syntax, and
 answered a visitor's `a"b` with a server error; PostgreSQL refuses a NUL. Searches are for
 words, so every query, the village's search box and the admin's alike, keeps its words only.
 
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sites.search_backend"}}
+On PostgreSQL each object is indexed with the text search configuration of its language
+(`indonesian` for Indonesian pages and for what has no language, `english` for English
+pages), so "pertanian" and "petani" both find "tani". A query is read in every configured
+language at once: staff search both languages in the admin, and a query's words are rarely
+stemmed alike by both.
+
+    WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "sites.search_backend",
+        "SEARCH_CONFIG": "indonesian",
+        "LANGUAGE_CONFIGS": {"en": "english"},
+    }}
 """
 
 import copy
@@ -12,7 +22,10 @@ import functools
 import re
 
 from modelsearch.backends import database
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.query import PlainText
+
+from .search_languages import LanguageSearchBackend
 
 NOT_WORDS = re.compile(r"[^\w]+")
 
@@ -50,4 +63,7 @@ def _words_only(backend_class):
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend's module)
     """The database's own search backend (SQLite FTS5, PostgreSQL), given words only."""
-    return _words_only(type(database.SearchBackend(params)))(params)
+    backend_class = type(database.SearchBackend(params))
+    if issubclass(backend_class, PostgresSearchBackend):
+        backend_class = LanguageSearchBackend
+    return _words_only(backend_class)(params)

@@ -333,7 +333,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
         BALAI_SITE_PORT, f"http://{BALAI_BASE_DOMAIN}:{BALAI_SITE_PORT}"
     ),
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sites.search_backend"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "sites.search_backend",
+        # On PostgreSQL: stemmed as Indonesian, and English pages as English.
+        "SEARCH_CONFIG": "indonesian",
+        "LANGUAGE_CONFIGS": {"en": "english"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # A page submitted for review is mailed to its own village's moderators; the province's

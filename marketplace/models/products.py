@@ -12,7 +12,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.listings import once_each
 from sites.models import BasePage, Village
 from village_pages.blocks import TEXT_FEATURES
 from village_pages.models.sections import SectionPage, paginate
@@ -37,7 +36,7 @@ class ProductIndexPage(SectionPage):
         filters = CatalogueFilters(request.GET)
         village = getattr(request, "village", None)
         products = (
-            once_each(ProductPage.objects.live().filter(village=village))
+            ProductPage.objects.live().filter(village=village)
             if village
             else ProductPage.objects.child_of(self).live()
         )

@@ -65,7 +65,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             else []
         )
         filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
-        products = filters.apply(once_each(ProductPage.objects.live()))
+        products = filters.apply(ProductPage.objects.live())
         counts = products.order_by()
         return self.render(
             request,

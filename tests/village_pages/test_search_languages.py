@@ -1,0 +1,96 @@
+"""Search through the search backend: ranked everywhere, and on PostgreSQL stemmed as
+Indonesian for Indonesian pages and as English for English ones."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from marketplace.models import ProductPage
+from tests.marketplace.products import add_product
+from tests.queries import queries_for
+from tests.village_pages.test_languages import translate
+from tests.village_pages.test_search import add_news, results, search
+
+pytestmark = pytest.mark.django_db
+
+HAJIMENA = "hajimena.localhost"
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming is PostgreSQL's text search"
+)
+
+
+def catalogue_titles(path, host="localhost"):
+    response = Client(HTTP_HOST=host).get(path)
+    assert response.status_code == 200
+    return re.findall(r'<h3><a href="[^"]*"[^>]*>([^<]*)</a>', response.content.decode())
+
+
+@pytest.fixture
+def products(hajimena, sidosari):
+    add_product(hajimena, "Gula Aren", summary="Manis, cocok untuk kopi pagi.")
+    add_product(hajimena, "Kopi Robusta", summary="Biji kopi sangrai dari kebun warga.")
+    add_product(sidosari, "Keripik Pisang", summary="Renyah.")
+    add_product(sidosari, "Beras petani Sidosari", summary="Pulen.")
+
+
+def test_the_catalogue_finds_a_word_and_shows_the_best_match_first(products):
+    assert catalogue_titles("/produk/?q=kopi") == ["Kopi Robusta", "Gula Aren"]
+    assert catalogue_titles("/produk/?q=KOPI+robusta") == ["Kopi Robusta"]
+    assert catalogue_titles("/produk/?q=durian") == []
+
+
+def test_a_chosen_order_overrides_the_best_match(products):
+    cheaper = ProductPage.objects.get(title="Gula Aren")
+    cheaper.price = 5000
+    cheaper.save_revision().publish()
+    assert catalogue_titles("/produk/?q=kopi&urut=termurah") == ["Gula Aren", "Kopi Robusta"]
+
+
+def test_the_order_offers_the_best_match_only_while_searching(products):
+    searching = Client(HTTP_HOST="localhost").get("/produk/?q=kopi").content.decode()
+    assert '<option value="" selected>Paling sesuai</option>' in searching
+    browsing = Client(HTTP_HOST="localhost").get("/produk/").content.decode()
+    assert "Paling sesuai" not in browsing
+
+
+def test_a_village_catalogue_searches_only_its_own_products(products, sidosari):
+    assert catalogue_titles("/produk/?q=kopi", HAJIMENA) == ["Kopi Robusta", "Gula Aren"]
+    assert catalogue_titles("/produk/?q=kopi", f"{sidosari.slug}.localhost") == []
+
+
+def test_a_catalogue_search_costs_the_same_queries_for_few_or_many_matches(hajimena, sidosari):
+    add_product(hajimena, "Kopi Robusta")
+    add_product(sidosari, "Kopi Luwak")
+    few = queries_for("localhost", "/produk/?q=kopi")
+    for number in range(3):
+        add_product(hajimena, f"Kopi bubuk {number}")
+    assert len(catalogue_titles("/produk/?q=kopi")) == 5
+    assert queries_for("localhost", "/produk/?q=kopi") == few
+
+
+@on_postgresql
+def test_an_indonesian_word_finds_the_others_of_its_stem(products, hajimena):
+    add_news(hajimena, "Kelompok petani menanam jagung")
+    assert set(results(search("/cari/?q=pertanian"))) == {"Kelompok petani menanam jagung"}
+    assert catalogue_titles("/produk/?q=pertanian") == ["Beras petani Sidosari"]
+
+
+@on_postgresql
+def test_an_english_page_is_found_by_its_english_stem(products, hajimena):
+    article = add_news(hajimena, "Panen jagung")
+    translate(article, "Corn harvests", "corn-harvests", summary="Farmers gathered the crop.")
+    assert set(results(search("/en/search/?q=harvesting"))) == {"Corn harvests"}
+    assert set(results(search("/en/search/?q=farmer"))) == {"Corn harvests"}
+
+
+def test_staff_find_pages_as_they_type_in_the_admin(products, hajimena, django_user_model):
+    add_news(hajimena, "Kelompok petani menanam jagung")
+    admin = django_user_model.objects.create_superuser("operator", password="x")
+    client = Client()
+    client.force_login(admin)
+    found = client.get("/admin/pages/search/", {"q": "kopi rob"}).content.decode()
+    assert "Kopi Robusta" in found and "Gula Aren" not in found
+    found = client.get("/admin/pages/search/", {"q": "kelompok pet"}).content.decode()
+    assert "Kelompok petani menanam jagung" in found
