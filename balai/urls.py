@@ -95,3 +95,4 @@ if settings.BALAI_SERVE_MEDIA:
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 handler404 = "sites.not_found.page_not_found"
+handler500 = "sites.health.server_error_or_unavailable"

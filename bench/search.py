@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 from statistics import median
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -188,21 +189,28 @@ def main():
             build_copy(database, limit, per_village)
     LAMPUNG.manage("collectstatic", "--noinput", "-v", "0")
     os.environ.pop("DATABASE_URL", None)
+    first_village = psql(
+        "-c", "SELECT name FROM sites_village ORDER BY code LIMIT 1", database=LAMPUNG.database
+    ).strip()
+    addresses = [
+        *ADDRESSES,
+        (f"q=kopi {first_village} (2 in all)", f"/produk/?q=kopi+{quote(first_village)}"),
+    ]
     servers = [Server(database) for _label, database, _limit, _per in COPIES]
     try:
         for server in servers:
-            for _name, path in ADDRESSES:
+            for _name, path in addresses:
                 server.load(path, 2)  # untimed: templates loaded, plans cached
         speeds = {}
         for _ in range(options.rounds):
-            for name, path in ADDRESSES:
+            for name, path in addresses:
                 for index, server in enumerate(servers):
                     speeds.setdefault((name, index), []).append(server.load(path, options.seconds))
     finally:
         for server in servers:
             server.stop()
     rows, failures = [], []
-    for name, _path in ADDRESSES:
+    for name, _path in addresses:
         rates = [median(speeds[name, index]) for index in range(len(servers))]
         slowdown = 1 / ratio(rates) if rates[-1] else float("inf")
         rows.append([name, *(f"{rate:.1f}" for rate in rates), f"{slowdown:.2f}"])

@@ -1,10 +1,11 @@
 from pathlib import Path
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from storages.backends.s3 import S3Storage
 from wagtail.admin.ui.tables import DateColumn
 
 from sites.village_admin import VillageRowsPolicy, VillageRowsViewSet
@@ -50,17 +51,30 @@ IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 def photo_response(complaint):
     """A complaint's photo for its village's staff: as the image type it was written in, and
     never read as anything else; a file kept from before photos were written anew (with any
-    name) only as a download."""
+    name) only as a download. From S3, a link signed for a few minutes, to this photo only."""
     suffix = Path(complaint.photo.name).suffix.lower()
     content_type = IMAGE_TYPES.get(suffix)
-    response = FileResponse(
-        complaint.photo.open("rb"),
-        content_type=content_type or "application/octet-stream",
-        as_attachment=content_type is None,
-        filename=f"{complaint.reference}{suffix if content_type else ''}",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    filename = f"{complaint.reference}{suffix if content_type else ''}"
+    if isinstance(complaint.photo.storage, S3Storage):
+        disposition = "inline" if content_type else "attachment"
+        response = HttpResponseRedirect(
+            complaint.photo.storage.url(
+                complaint.photo.name,
+                parameters={
+                    "ResponseContentType": content_type or "application/octet-stream",
+                    "ResponseContentDisposition": f'{disposition}; filename="{filename}"',
+                },
+            )
+        )
+    else:
+        response = FileResponse(
+            complaint.photo.open("rb"),
+            content_type=content_type or "application/octet-stream",
+            as_attachment=content_type is None,
+            filename=filename,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
 

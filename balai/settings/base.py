@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -18,6 +19,34 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = os.environ.get(name, str(default)).strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def database_from_environment(default):
+    """The database DATABASE_URL names; its password never appears in the message."""
+    url = os.environ.get("DATABASE_URL") or default
+    try:
+        database = dj_database_url.parse(
+            url,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    except ValueError as error:
+        scheme = url.partition(":")[0]
+        raise ImproperlyConfigured(
+            f"DATABASE_URL cannot be read ({type(error).__name__} for a {scheme!r} address): "
+            "write it as postgres://user:password@host:5432/name or sqlite:////path/db.sqlite3."
+        ) from None
+    if not database.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL names no database: add /name at its end.")
+    return database
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
@@ -27,8 +56,8 @@ BALAI_BASE_DOMAIN = os.environ.get("BALAI_BASE_DOMAIN", "localhost").strip().low
 # Other names the portal answers to, such as the server's own address.
 BALAI_PORTAL_ALIASES = env_list("BALAI_PORTAL_ALIASES", "127.0.0.1,[::1]")
 # How many proxies (load balancers) stand before Balai and add X-Forwarded-For; 0 trusts none.
-BALAI_PROXY_COUNT = int(os.environ.get("BALAI_PROXY_COUNT", "0"))
-BALAI_SITE_PORT = int(os.environ.get("BALAI_SITE_PORT", "443"))
+BALAI_PROXY_COUNT = env_int("BALAI_PROXY_COUNT", 0)
+BALAI_SITE_PORT = env_int("BALAI_SITE_PORT", 443)
 
 # Hosts are checked by sites.middleware.VillageHostMiddleware against the base domain and
 # the custom domains in the village register, so a new village needs no settings change.
@@ -69,6 +98,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sites.request_log.request_log",
+    "sites.health.health_check",
     "sites.middleware.refuse_null_characters",
     "sites.middleware.VillageHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -98,10 +129,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("BALAI_LOGIN_FAILURES", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(
-    minutes=int(os.environ.get("BALAI_LOGIN_COOLOFF_MINUTES", "15"))
-)
+AXES_FAILURE_LIMIT = env_int("BALAI_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("BALAI_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "sites.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
@@ -130,13 +159,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "balai.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": database_from_environment(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and the writer work side by side; IMMEDIATE avoids "database is locked"
     # when two requests upgrade a read transaction to a write at once.
@@ -152,14 +175,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "balai"),
+            # While Redis is away, pages are made from the database, slower, not refused.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "balai.cache"
 else:
     CACHES = {
         "default": {
@@ -217,7 +250,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 # How long a CDN or reverse proxy may keep a public page (Cache-Control s-maxage); browsers
 # always ask again, and get 304 when nothing changed.
-BALAI_SHARED_CACHE_SECONDS = int(os.environ.get("BALAI_SHARED_CACHE_SECONDS", "60"))
+BALAI_SHARED_CACHE_SECONDS = env_int("BALAI_SHARED_CACHE_SECONDS", 60)
 
 
 def frontend_cache_from_environment(environ):
@@ -247,9 +280,7 @@ WAGTAILFRONTENDCACHE = frontend_cache_from_environment(os.environ)
 # How long Balai keeps a whole public page in the shared cache (0: not at all). A change drops
 # the pages it affects at once, in every app process: that needs a cache they share (Redis);
 # each process's own memory would keep what another process was told to drop.
-BALAI_PAGE_CACHE_SECONDS = int(
-    os.environ.get("BALAI_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
-)
+BALAI_PAGE_CACHE_SECONDS = env_int("BALAI_PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
 # Uploads under media/ served by Balai itself, for a laptop; in production the web server or
 # the S3 bucket serves them.
 BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)
@@ -270,14 +301,27 @@ STORAGES = {
 }
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "")
+    AWS_S3_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
+    if not (AWS_S3_ACCESS_KEY_ID and AWS_S3_SECRET_ACCESS_KEY):
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY too."
+        )
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
-    # Wagtail needs stable public URLs and never-overwritten names for renditions.
+    # "path" for providers that do not give each bucket its own host name.
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None
+    AWS_S3_SIGNATURE_VERSION = "s3v4"  # what every region and provider accepts
+    # Pictures are public through the bucket's policy, at stable addresses that Wagtail's
+    # renditions need; a file is never written over.
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None
+    # Complaint photos and archives: in a bucket of their own, or under private/ of the media
+    # bucket (which its public policy must then leave out), read only through links signed
+    # for a few minutes.
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -286,9 +330,13 @@ if AWS_STORAGE_BUCKET_NAME:
             "location": "private",
             "default_acl": "private",
             "querystring_auth": True,
+            "querystring_expire": 300,
             "custom_domain": None,
         },
     }
+# Documents are always sent through Balai (Wagtail's serve view): it checks a private
+# collection's rules, and sends each file with its type and as a download or inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Where pictures may come from besides Balai itself: the media bucket's own address.
 MEDIA_ORIGINS = []
@@ -351,9 +399,25 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "sites.image_forms.ImageForm"
 # No SVG: it can carry scripts.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
+# Logs go to standard error: as text, or as one JSON object a line (LOG_FORMAT=json, the
+# production default) with one line for each request (sites/request_log.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "balai.requests": {"level": "INFO" if env_bool("LOG_REQUESTS", False) else "WARNING"},
+    },
 }

@@ -13,7 +13,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "private" / "test"  # noqa: F405
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+if not AWS_STORAGE_BUCKET_NAME:  # noqa: F405 (tests/storage run against an S3 server too)
+    STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = None  # whitenoise serves through the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True

@@ -37,7 +37,13 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
     @path("products/", name="products_en")
     def products(self, request):
         """Every village's products in one catalogue, with counts beside the filters."""
-        from marketplace.catalogue import PER_PAGE, PortalCatalogueFilters, with_cards
+        from marketplace.catalogue import (
+            PER_PAGE,
+            PortalCatalogueFilters,
+            by_regency,
+            villages_with_products,
+            with_cards,
+        )
         from marketplace.models import ProductPage
         from village_pages.models.sections import paginate
 
@@ -46,7 +52,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         chosen_regency = request.GET.get("kabupaten") or chosen_district[:5]
         # Regions with something on sale, and the chosen ones: a province has dozens of
         # regencies and hundreds of districts, and the others would find nothing.
-        offered = Q(pk__in=ProductPage.objects.live().values("village"))
+        offered = Q(pk__in=villages_with_products().values("pk"))
         regencies = list(
             Village.objects.filter(offered | Q(regency_code=chosen_regency))
             .values_list("regency_code", "regency_name")
@@ -66,18 +72,21 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         )
         filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
         products = filters.apply(ProductPage.objects.live())
-        counts = products.order_by()
+        # Counted by category and regency at once: a search can match thousands of products.
+        counts = list(
+            products.order_by()
+            .values("category__slug", "category__name", "village__regency_code")
+            .annotate(n=Count("pk"))
+        )
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "products": paginate(request, with_cards(products), PER_PAGE),
-                "category_counts": counts.values("category__slug", "category__name")
-                .annotate(n=Count("pk"))
-                .order_by("category__name"),
-                "regency_counts": counts.values("village__regency_code", "village__regency_name")
-                .annotate(n=Count("pk"))
-                .order_by("village__regency_name"),
+                "products": paginate(
+                    request, with_cards(products), PER_PAGE, count=sum(row["n"] for row in counts)
+                ),
+                "category_counts": counts,
+                "regency_counts": by_regency(counts, regencies),
             },
             template="sites/portal_catalogue.html",
         )

@@ -27,6 +27,7 @@ def production(*code, **environment):
         for key, value in os.environ.items()
         if not key.startswith(("BALAI_", "EMAIL_", "SECURE_", "WAGTAIL", "DJANGO_"))
     }
+    env.setdefault("DATABASE_URL", f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}")
     env.update(
         DJANGO_SETTINGS_MODULE="balai.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),

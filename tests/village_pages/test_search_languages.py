@@ -71,6 +71,32 @@ def test_a_catalogue_search_costs_the_same_queries_for_few_or_many_matches(hajim
 
 
 @on_postgresql
+def test_a_catalogue_search_can_start_from_its_matches_not_from_every_product(products):
+    """The two indexes of sites/0012 and marketplace/0006 serve the expressions the search
+    writes: with them, two matches among 90,000 products took 0.4 ms instead of 37."""
+    from marketplace.catalogue import PortalCatalogueFilters
+
+    found = PortalCatalogueFilters({"q": "kopi robusta"}).apply(ProductPage.objects.live())
+    sql = str(found.query)
+    assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in sql
+    key = '("marketplace_productpage"."page_ptr_id")::varchar(50)'
+    assert f'"wagtailsearch_indexentry"."object_id" = {key}' in sql
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a test database is tiny
+        plans = {}
+        for name, query in {
+            "matches": "SELECT id FROM wagtailsearch_indexentry "
+            "WHERE (title || body) @@ to_tsquery('kopi')",
+            "products": "SELECT * FROM marketplace_productpage "
+            "WHERE (page_ptr_id)::varchar(50) = '7'",
+        }.items():
+            cursor.execute("EXPLAIN " + query)
+            plans[name] = " ".join(row[0] for row in cursor.fetchall())
+    assert "balai_search_title_body" in plans["matches"]
+    assert "balai_product_search_key" in plans["products"]
+
+
+@on_postgresql
 def test_an_indonesian_word_finds_the_others_of_its_stem(products, hajimena):
     add_news(hajimena, "Kelompok petani menanam jagung")
     assert set(results(search("/cari/?q=pertanian"))) == {"Kelompok petani menanam jagung"}

@@ -56,9 +56,12 @@ class SectionPage(BasePage):
         )
 
 
-def paginate(request, queryset, per_page):
-    """The page of `queryset` that ?page= asks for; the first or last when it is out of range."""
+def paginate(request, queryset, per_page, count=None):
+    """The page of `queryset` that ?page= asks for; the first or last when it is out of range.
+    `count`, when the caller has counted the rows already, spares counting them again."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
