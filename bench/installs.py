@@ -102,6 +102,8 @@ def build(install):
         install.manage("shell", "-c", SUBMIT_FOR_REVIEW)
     for province in install.provinces:
         install.manage("import_villages", "--province", province)
+    # What seeding left for the worker (the demo pages' search index), as production's does.
+    install.manage("db_worker", "--batch", "--no-startup-delay")
     psql("-c", "ANALYZE", database=install.database)
     (install.folder / "built").touch()
 

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
@@ -21,6 +22,7 @@ from .images import shrink_large_photo
 from .models import DistrictPage, PortalHomePage, RegencyPage, Village, VillageSettings
 from .moderation_mail import VillageModeratorsNotifier
 from .routing import forget_hosts, forget_village
+from .tasks import make_standard_renditions
 
 
 @receiver(post_save, sender=Site)
@@ -68,6 +70,12 @@ def forget_village_of_page_shown_everywhere(instance, **kwargs):
 @receiver(pre_save, sender=get_image_model())
 def shrink_uploaded_photo(instance, **kwargs):
     shrink_large_photo(instance)
+
+
+@receiver(post_save, sender=get_image_model())
+def make_renditions_of_a_new_image(instance, created, **kwargs):
+    if created:
+        transaction.on_commit(partial(make_standard_renditions.enqueue, instance.pk))
 
 
 @receiver(page_published)

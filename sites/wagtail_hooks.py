@@ -3,6 +3,7 @@ from wagtail import hooks
 from . import translations
 from .routing import seed_root_paths
 from .staff import own_pages_filter
+from .task_results import TaskResultViewSet
 from .views import VillageViewSet
 
 ROWS_SEEDED = 100  # a district's villages; the explorer shows 50 rows a page
@@ -11,6 +12,11 @@ ROWS_SEEDED = 100  # a district's villages; the explorer shows 50 rows a page
 @hooks.register("register_admin_viewset")
 def register_village_viewset():
     return VillageViewSet("villages")
+
+
+@hooks.register("register_admin_viewset")
+def register_task_results_viewset():
+    return TaskResultViewSet("tasks")
 
 
 # Wagtail's page chooser and page search otherwise browse every village's pages.

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +175,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The backend that really sends mail; in production Balai's own hands each message to it
+# through a task (sites/mail.py).
+BALAI_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Work after the request (sites/tasks.py, and Wagtail's search and reference indexes): by the
+# worker, `manage.py db_worker`, where the database is PostgreSQL; at once otherwise, so a
+# laptop needs no worker. BALAI_TASKS=immediate or database chooses either way.
+BALAI_TASKS = os.environ.get(
+    "BALAI_TASKS",
+    "database" if DATABASES["default"]["ENGINE"].endswith("postgresql") else "immediate",
+)
+if BALAI_TASKS not in {"immediate", "database"}:
+    raise ImproperlyConfigured(f"BALAI_TASKS must be immediate or database, not {BALAI_TASKS!r}.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if BALAI_TASKS == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):

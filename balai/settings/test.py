@@ -16,6 +16,9 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "private" / "test"  # noqa: F405
 if not AWS_STORAGE_BUCKET_NAME:  # noqa: F405 (tests/storage run against an S3 server too)
     STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+BALAI_EMAIL_BACKEND = EMAIL_BACKEND
+# Tests see what publishing does at once; tests/sites/test_tasks.py runs the worker itself.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT = None  # whitenoise serves through the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
 # Tests change pages behind the editor's back; those that test the page cache turn it on.
