@@ -5,6 +5,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 
 class SuperusersMayLook(ModelPermissionPolicy):
@@ -17,13 +18,15 @@ class SuperusersMayLook(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+register_permission_policy(DBTaskResult, SuperusersMayLook(DBTaskResult))
+
+
 class TaskResultViewSet(ModelViewSet):
     model = DBTaskResult
     icon = "cogs"
     menu_label = _("Background tasks")
     menu_order = 900
     add_to_admin_menu = True
-    permission_policy = SuperusersMayLook(DBTaskResult)
     list_display = [
         Column("task_path", label=_("Task")),
         Column("status", label=_("Status"), accessor="get_status_display"),

@@ -35,9 +35,7 @@ CSRF_TRUSTED_ORIGINS = [f"https://*.{BALAI_BASE_DOMAIN}", f"https://{BALAI_BASE_
 # relay: EMAIL_URL (submission://user:password@host:587 for STARTTLS), or EMAIL_HOST and the rest.
 # Mail leaves through a task (sites/mail.py), which sends it through BALAI_EMAIL_BACKEND.
 EMAIL_BACKEND = "sites.mail.TaskEmailBackend"
-BALAI_EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
-)
+BALAI_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)  # noqa: F405
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
