@@ -19,8 +19,9 @@ from .routing import kept_since, request_memo
 
 
 def page_key(address, since):
-    """`address` is host and path, as "hajimena.localhost/berita/"; `since`, when what is kept
-    for the host was read."""
+    """`address` is host name (without port) and path, as "hajimena.localhost/berita/";
+    `since`, when what is kept for the host was read. Without the port, every app server
+    shares one copy, whichever port the reverse proxy names in the Host it passes on."""
     return f"balai:page:{since}:{address}"
 
 
@@ -31,7 +32,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not may_answer_from_cache(request):
             return self.get_response(request)
-        key = page_key(request.get_host() + request.path, request_memo()["kept_since"])
+        hostname = split_domain_port(request.get_host())[0]
+        key = page_key(hostname + request.path, request_memo()["kept_since"])
         kept = cache.get(key)
         if kept is not None:
             return kept
@@ -53,8 +55,17 @@ def may_answer_from_cache(request):
 
 def forget_pages(urls):
     """Drops the kept copies of these full addresses ("http://host/path")."""
-    addresses = {url.split("://", 1)[-1] for url in urls}
-    hosts = {address: split_domain_port(address.split("/", 1)[0])[0] for address in addresses}
-    kept = kept_since(set(hosts.values()))
+    paths = {}  # host name: its paths
+    for url in urls:
+        host, _slash, path = url.split("://", 1)[-1].partition("/")
+        paths.setdefault(split_domain_port(host)[0], set()).add(f"/{path}")
+    kept = kept_since(set(paths))
     # Where nothing is kept for a host, no page is kept under it either.
-    cache.delete_many([page_key(a, kept[hosts[a]]) for a in addresses if hosts[a] in kept])
+    cache.delete_many(
+        [
+            page_key(host + path, kept[host])
+            for host in paths
+            if host in kept
+            for path in paths[host]
+        ]
+    )

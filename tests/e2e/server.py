@@ -61,6 +61,7 @@ class Balai:
     def mail_about(self, text, seconds=15):
         """The messages that mention `text`, once the worker has sent one (mail leaves
         through a task); none when none came within `seconds`."""
+        self.finish_tasks()
         deadline = time.monotonic() + seconds
         while True:
             found = [message for message in self.mail() if text in message]

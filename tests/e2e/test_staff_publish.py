@@ -41,6 +41,7 @@ def public(page, balai, path):
 
 
 def found_in_search(page, balai, words, title):
+    balai.finish_tasks()  # on PostgreSQL the worker indexes what was published
     page.goto(balai.url("/", VILLAGE))
     page.fill("header input[type=search]", words)
     page.press("header input[type=search]", "Enter")

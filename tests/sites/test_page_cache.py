@@ -47,6 +47,17 @@ def test_a_page_seen_before_costs_no_query(hajimena, sidosari, path):
     assert again == first
 
 
+def test_publishing_shows_at_once_whatever_port_the_proxy_passes_in_the_host(hajimena):
+    # nginx passes "hajimena.localhost", another proxy "hajimena.localhost:443": one copy.
+    ports = (HAJIMENA, f"{HAJIMENA}:443", f"{HAJIMENA}:8080")
+    first, _ = visit("/berita/", ports[0])
+    for host in ports[1:]:
+        assert visit("/berita/", host) == (first, 0)
+    add_news(hajimena, "Panen raya", live=False).save_revision().publish()
+    for host in ports:
+        assert "Panen raya" in visit("/berita/", host)[0], host
+
+
 def test_publishing_shows_at_once_in_both_languages(hajimena, sidosari):
     for path in ("/", "/berita/", "/en/news/"):
         visit(path)
