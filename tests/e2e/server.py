@@ -3,6 +3,7 @@ fresh database holding the demo villages (SQLite unless BALAI_E2E_DATABASE_URL n
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "balai-demo"
 # Status, method, host and path of each request: what the suite reads to find errors.
 ACCESS_LOG_FORMAT = "%(s)s %(m)s %({host}i)s%(U)s%(q)s"
+WORKER = f"{sys.executable} manage.py db_worker --interval 0.2"
 
 
 @dataclass
@@ -111,14 +113,16 @@ def running_balai(folder):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        # On PostgreSQL the search index, renditions and mail are the worker's (BALAI_TASKS).
+        # On PostgreSQL the search index, renditions and mail are the worker's (BALAI_TASKS),
+        # started again when it stops, as deploy/balai-worker.service has systemd do.
         worker = (
             subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--interval", "0.2"],
+                ["/bin/sh", "-c", f"while :; do {WORKER}; sleep 1; done"],
                 cwd=ROOT,
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
             if env["DATABASE_URL"].startswith("postgres")
             else None
@@ -127,9 +131,11 @@ def running_balai(folder):
         wait_for(f"http://127.0.0.1:{port}/robots.txt")
         yield balai
     finally:
-        for process in filter(None, (gunicorn, worker)):
-            process.terminate()
-            process.wait(timeout=30)
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+        if worker:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
 
 
 def free_port():

@@ -26,10 +26,16 @@ pytestmark = pytest.mark.browser
 
 VILLAGE = "hajimena"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-faults = pytest.mark.skipif(
-    not os.environ.get("BALAI_FAULT_TESTS"),
-    reason="stops this machine's PostgreSQL and Redis: CI only (BALAI_FAULT_TESTS=1)",
-)
+
+
+def faults(test):
+    """A test that stops one of this machine's services, in CI only."""
+    return pytest.mark.outage(
+        pytest.mark.skipif(
+            not os.environ.get("BALAI_FAULT_TESTS"),
+            reason="stops this machine's PostgreSQL and Redis: CI only (BALAI_FAULT_TESTS=1)",
+        )(test)
+    )
 
 
 def gunicorn(balai, port, log):
