@@ -18,8 +18,9 @@ WAITS = (datetime.timedelta(seconds=30), datetime.timedelta(minutes=5))
 # The pictures every page shows of an image (components/thumbnail.html, meta.html, blocks):
 # made once, by the worker, instead of by the first visitor of each page.
 STANDARD_RENDITIONS = (
+    # As {% picture %} names them: the format first.
     *(
-        f"fill-{size}|format-{kind}"
+        f"format-{kind}|fill-{size}"
         for size in ("320x200", "640x400")
         for kind in ("avif", "webp", "jpeg")
     ),
@@ -33,7 +34,7 @@ def retried(function):
     time where the backend can wait; every failure stays in the task results with its error."""
 
     @functools.wraps(function)
-    def attempt(*args, attempt=1, **kwargs):
+    def run_once(*args, attempt=1, **kwargs):
         try:
             return function(*args, **kwargs)
         except Exception:
@@ -44,7 +45,7 @@ def retried(function):
                 again.enqueue(*args, attempt=attempt + 1, **kwargs)
             raise
 
-    retrying_task = task()(attempt)
+    retrying_task = task()(run_once)
     return retrying_task
 
 

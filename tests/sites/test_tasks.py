@@ -110,5 +110,10 @@ def test_a_new_image_gets_its_standard_renditions_from_a_task(
         )
     made = {rendition.filter_spec for rendition in image.renditions.all()}
     assert made == set(tasks.STANDARD_RENDITIONS)
-    html = Client(HTTP_HOST="hajimena.localhost").get("/").content.decode()
-    assert html  # the village still answers with the image in its collection
+    # A page that shows the image uses those, and makes none of its own.
+    add_news(hajimena, "Panen di sawah", listing_image=image)
+    html = Client(HTTP_HOST="hajimena.localhost").get("/berita/").content.decode()
+    assert html.count("/media/images/") >= 6
+    assert sorted(r.filter_spec for r in image.renditions.all()) == sorted(
+        tasks.STANDARD_RENDITIONS
+    )
