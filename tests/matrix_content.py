@@ -10,8 +10,11 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.mail import EmailMessage
 from django.db.models import Q
+from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from PIL import Image as PILImage
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
@@ -37,8 +40,10 @@ from wagtail_localize.models import SegmentOverride, StringTranslation, Translat
 from wagtail_localize.operations import translate_object
 
 from marketplace.models import ProductCategory, Seller
+from sites.mail import as_data
 from sites.models import Village, VillageSettings
 from sites.staff import add_staff
+from sites.tasks import send_mail_message
 from sites.translations import english_locale
 from tests.marketplace.products import add_product
 from village_pages.models import Complaint, NewsPage
@@ -178,9 +183,15 @@ def fill(village, mark, word, phone):
         )
         for model in (Image, Document)
     }
+    # Mail to the village's staff, waiting for the worker: a task's arguments name people.
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        mail_task = send_mail_message.enqueue(
+            as_data(EmailMessage(f"{mark} surat", f"{mark} {word} isi", to=[staff.email]))
+        )
     return SimpleNamespace(
         village=village,
         mark=mark,
+        mail_task=DBTaskResult.objects.get(pk=mail_task.id),
         word=word,
         staff=staff,
         image=image,
@@ -234,6 +245,7 @@ def ids_of(content):
         "collection": content.village.collection_id,
         "seller": content.seller.pk,
         "complaint": content.complaint.pk,
+        "task result": content.mail_task.pk,
         "complaint reference": content.complaint.reference_for_reading,
         "redirect": content.redirect.pk,
         "site": content.village.site_id,

@@ -451,6 +451,11 @@ ADMIN = {
     "sellers/new/": write(SELLER_FORM),
     **chooser_views("snippets/choose/marketplace/seller", Of("seller"), SELLER_FORM),
     **model_views("villages", Of("village"), {"slug": "diretas", "domain": ""}),
+    # The platform's background tasks, for superusers only; their ids are UUIDs.
+    **{
+        route.replace("<int:pk>", "<uuid:pk>"): walk
+        for route, walk in model_views("tasks", Of("task result"), {}, inspect=True).items()
+    },
     **model_views(
         "complaints", Of("complaint"), COMPLAINT_FORM, add=write(COMPLAINT_FORM), inspect=True
     ),
