@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 
 from sites.listings import once_each
 from sites.models import Village
+from sites.search_backend import words
 
 from .models import ProductCategory, ProductPage, ProductPhoto, Seller
 
@@ -90,7 +91,9 @@ class CatalogueFilters(forms.Form):
         """
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        if data.get("q"):
+        if data.get("q") and not words(data["q"]):
+            products = products.none()  # signs only: no word to look for, nothing found
+        elif data.get("q"):
             # The database backends' results as a queryset, to narrow and count further.
             products = get_search_backend().search(data["q"], products).get_queryset()
         products = once_each(products).annotate(selling=Coalesce("discounted_price", "price"))

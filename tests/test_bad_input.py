@@ -131,6 +131,14 @@ def test_the_village_search_answers_a_strange_query(village, query):
         assert village.get(path, {"q": query}).status_code in (200, 400)
 
 
+@pytest.mark.parametrize("query", ["*", "!!!", '"', "-"])
+def test_a_catalogue_search_of_signs_only_finds_nothing(village, portal, query):
+    for client, path in ((village, "/produk/"), (portal, "/produk/"), (portal, "/api/produk/")):
+        response = client.get(path, {"q": query})
+        assert response.status_code == 200, (path, query)
+    assert response.json()["count"] == 0
+
+
 @pytest.mark.parametrize("seller", ["99999999999999999999", "-99999999999999999999"])
 def test_catalogues_answer_a_seller_beyond_any_id(village, portal, seller):
     for client in (village, portal):
