@@ -246,8 +246,10 @@ def postgresql(action):
 
 
 REDIS_START = [
-    *("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379"),
-    *("--save", "", "--appendonly", "no"),
+    "sh",
+    "-c",
+    "redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no"
+    " && until redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; do sleep 0.2; done",
 ]
 
 
@@ -273,4 +275,13 @@ def test_while_redis_is_down_pages_are_still_made(balai, cluster):
             status, health, _type = fetch(port, "/healthz", village=None)
             assert status == 503 and '"cache": "unavailable"' in health
     for port in (balai.port, cluster.second_port):
-        assert fetch(port, "/healthz", village=None)[0] == 200
+        assert answers_within(port, "/healthz", seconds=15) == 200, port
+
+
+def answers_within(port, path, seconds):
+    """The status of `path` once it is 200, or the last one after `seconds`: a service just
+    started again takes a moment to take connections."""
+    deadline = time.monotonic() + seconds
+    while (status := fetch(port, path, village=None)[0]) != 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return status
