@@ -29,6 +29,15 @@ def closed_port():
         return probe.getsockname()[1]
 
 
+def redis_that_is_away():
+    """The cache settings of production, pointed at a Redis that does not answer."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
+    }
+
+
 def test_healthz_answers_on_any_host_and_is_never_kept():
     for host in ("localhost", "10.0.0.7", "balai-web-1"):
         response = Client(HTTP_HOST=host).get("/healthz")
@@ -38,12 +47,7 @@ def test_healthz_answers_on_any_host_and_is_never_kept():
 
 
 def test_healthz_names_a_cache_that_does_not_answer():
-    redis = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
-    }
-    with override_settings(CACHES={**settings.CACHES, "default": redis}):
+    with override_settings(CACHES={**settings.CACHES, "default": redis_that_is_away()}):
         response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "cache": "unavailable", "storage": "ok"}
@@ -51,12 +55,7 @@ def test_healthz_names_a_cache_that_does_not_answer():
 
 
 def test_pages_are_made_without_the_cache_while_it_is_away(hajimena):
-    redis = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
-    }
-    with override_settings(CACHES={**settings.CACHES, "default": redis}):
+    with override_settings(CACHES={**settings.CACHES, "default": redis_that_is_away()}):
         for path in ("/", "/berita/", "/produk/", "/cari/?q=panen"):
             assert Client(HTTP_HOST=HAJIMENA).get(path).status_code == 200, path
 

@@ -41,7 +41,7 @@ def test_a_published_article_is_found_once_the_worker_has_indexed_it(hajimena):
     with override_settings(TASKS=IN_THE_DATABASE):
         add_news(hajimena, "Panen jagung manis")
         assert DBTaskResult.objects.filter(task_path__contains="insert_or_update").exists()
-        assert "results" not in search("/cari/?q=jagung") or not results(search("/cari/?q=jagung"))
+        assert "Panen jagung manis" not in search("/cari/?q=jagung")  # not indexed yet
         run_worker()
     assert set(results(search("/cari/?q=jagung"))) == {"Panen jagung manis"}
     assert not DBTaskResult.objects.failed().exists()

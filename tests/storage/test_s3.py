@@ -4,7 +4,6 @@ server) and runs these with AWS_STORAGE_BUCKET_NAME set; without it they are ski
 import io
 import json
 import re
-import socket
 import urllib.error
 import urllib.request
 
@@ -20,6 +19,7 @@ from wagtail.images import get_image_model
 
 from sites.staff import add_staff
 from tests.admin import login
+from tests.sites.test_operations import closed_port
 from tests.village_pages.test_complaint_photos import send
 from tests.village_pages.test_search import add_news
 
@@ -156,12 +156,6 @@ def test_a_complaint_photo_is_read_only_through_a_link_signed_for_its_village_st
     assert fetch(signed.split("?")[0])[0] == 403  # the same address unsigned
     other = login(add_staff(sidosari, "editor-sidosari", "editor")[0])
     assert other.get(reverse("complaints:photo", args=[complaint.pk])).status_code == 404
-
-
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_an_upload_while_storage_is_away_is_refused_clearly_and_saves_nothing(hajimena):
