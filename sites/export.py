@@ -151,12 +151,16 @@ def export_village(village, path):
     return manifest
 
 
-def archive_before_removal(village):
-    """Writes the village's archive to the private storage; its name there."""
+def save_archive(village, folder):
+    """Writes the village's archive to the private storage under `folder`; its name there."""
     with tempfile.NamedTemporaryFile(suffix=".zip") as archive:
         export_village(village, archive.name)
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-        return storages["private"].save(f"archives/{village.slug}-{stamp}.zip", File(archive))
+        return storages["private"].save(f"{folder}/{village.slug}-{stamp}.zip", File(archive))
+
+
+def archive_before_removal(village):
+    return save_archive(village, "archives")
 
 
 def staff_of(village):

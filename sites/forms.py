@@ -1,6 +1,11 @@
+import csv
+import dataclasses
+import io
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import importer, register
 from .generator import (
     ProvisioningError,
     change_address,
@@ -8,7 +13,8 @@ from .generator import (
     check_new_village,
     provision_village,
 )
-from .models import Village
+from .models import Village, VillageExport, VillageImport
+from .staff import find_village
 
 
 class VillageCreateForm(forms.ModelForm):
@@ -69,3 +75,71 @@ class VillageAddressForm(forms.ModelForm):
 
     def save(self, commit=True):
         return change_address(self.instance, self.cleaned_data["slug"], self.cleaned_data["domain"])
+
+
+class VillageImportForm(forms.ModelForm):
+    """The villages of a register region, or of a CSV file, for the worker to make."""
+
+    region = forms.CharField(
+        label=_("Region code"),
+        required=False,
+        help_text=_("A province, regency or district, for example 18 (Lampung) or 18.01.04."),
+    )
+    csv_file = forms.FileField(
+        label=_("Or a CSV file"),
+        required=False,
+        help_text=_("One village a line: code, and optionally subdomain and own domain."),
+    )
+    limit = forms.IntegerField(
+        label=_("At most"), required=False, min_value=1, help_text=_("Villages to make.")
+    )
+
+    class Meta:
+        model = VillageImport
+        fields = []
+
+    def clean(self):
+        region, csv_file = self.cleaned_data.get("region"), self.cleaned_data.get("csv_file")
+        limit = self.cleaned_data.get("limit")
+        if bool(region) == bool(csv_file):
+            raise forms.ValidationError(_("Give a region code or a CSV file, one of the two."))
+        if region:
+            try:
+                rows = importer.rows_from_register(region, limit)
+            except register.UnknownCode:
+                self.add_error(
+                    "region",
+                    _("%(code)s is not a region code in the Kemendagri register.")
+                    % {"code": region},
+                )
+                return
+            self.instance.source = register.normalize_code(region)
+        else:
+            try:
+                lines = io.TextIOWrapper(csv_file, encoding="utf-8-sig", newline="")
+                rows = importer.rows_from_csv(lines)[:limit]
+            except (UnicodeDecodeError, csv.Error):
+                self.add_error("csv_file", _("The file is not text in UTF-8; save it as CSV."))
+                return
+            self.instance.source = csv_file.name
+        if not rows:
+            raise forms.ValidationError(_("There is no village to make there."))
+        self.instance.rows = [dataclasses.astuple(row) for row in rows]
+        self.instance.total = len(rows)
+
+
+class VillageExportForm(forms.ModelForm):
+    village_code = forms.CharField(
+        label=_("Village"), help_text=_("Its subdomain or Kemendagri code, such as hajimena.")
+    )
+
+    class Meta:
+        model = VillageExport
+        fields = []
+
+    def clean_village_code(self):
+        village = find_village(self.cleaned_data["village_code"])
+        if village is None:
+            raise forms.ValidationError(_("No village has this subdomain or code."))
+        self.instance.village, self.instance.village_name = village, village.name
+        return village.code

@@ -1,4 +1,5 @@
-"""Reading the rows an operator asks to import: a register scope or a CSV file."""
+"""The villages an operator asks to import, from a register scope or a CSV file, and making
+each of them."""
 
 import csv
 from dataclasses import dataclass
@@ -6,6 +7,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from . import register
+from .generator import ProvisioningError, VillageExists, provision_village
+
+CREATED, EXISTING = "created", "existing"
 
 
 @dataclass
@@ -49,3 +53,16 @@ def rows_from_csv(lines):
             cells += [""] * (3 - len(cells))
             rows.append(Row(line_number, cells[0], cells[1] or None, cells[2] or None))
     return rows
+
+
+def import_row(row):
+    """CREATED, EXISTING, or why the village could not be made (nothing of it is kept then)."""
+    if row.error:
+        return row.error
+    try:
+        provision_village(row.code, slug=row.slug, domain=row.domain)
+    except VillageExists:
+        return EXISTING
+    except ProvisioningError as error:
+        return str(error)
+    return CREATED

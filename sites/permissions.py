@@ -1,4 +1,5 @@
-"""What a village's editors and moderators may do, on their own village only."""
+"""What a village's editors and moderators may do, on their own village only; and the
+platform's records that only its operators see."""
 
 from django.contrib.auth.models import Permission
 from wagtail.models import (
@@ -6,6 +7,7 @@ from wagtail.models import (
     GroupPagePermission,
     GroupSitePermission,
 )
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .rows import insert_rows
 
@@ -104,3 +106,17 @@ def grant_page_permissions(village_groups, home_pages, permission_id=None):
     ]
     # Seven rows for each language's home page, on every village: the lean insert pays off.
     insert_rows(GroupPagePermission, rows, GroupPagePermission._meta.concrete_fields)
+
+
+class SuperusersOnly(ModelPermissionPolicy):
+    """Superusers may do `actions` on the model; nobody else may do anything."""
+
+    def __init__(self, model, actions):
+        super().__init__(model)
+        self.actions = set(actions)
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser and action in self.actions
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)

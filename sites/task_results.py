@@ -4,29 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .permissions import SuperusersOnly
 
-class SuperusersMayLook(ModelPermissionPolicy):
-    """Tasks are the platform's: superusers look at them, and nobody edits them here."""
-
-    def user_has_permission(self, user, action):
-        return user.is_active and user.is_superuser and action == "view"
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(DBTaskResult, SuperusersMayLook(DBTaskResult))
+# Tasks are the platform's: superusers look at them, and nobody edits them here.
+register_permission_policy(DBTaskResult, SuperusersOnly(DBTaskResult, ["view"]))
 
 
 class TaskResultViewSet(ModelViewSet):
     model = DBTaskResult
     icon = "cogs"
     menu_label = _("Background tasks")
-    menu_order = 900
-    add_to_admin_menu = True
     list_display = [
         Column("task_path", label=_("Task")),
         Column("status", label=_("Status"), accessor="get_status_display"),

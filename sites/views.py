@@ -1,11 +1,16 @@
+from urllib.parse import urlencode
+
 import django_filters
 from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 
 from .export import archive_before_removal
@@ -54,6 +59,16 @@ class VillageCreateView(CreateView):
 class VillageEditView(EditView):
     def save_instance(self):
         return self.form.save()
+
+    @cached_property
+    def header_more_buttons(self):
+        archive = Button(
+            _("Write its archive"),
+            url=reverse("exports:add") + "?" + urlencode({"village": self.object.code}),
+            icon_name="download",
+            priority=30,
+        )
+        return [*super().header_more_buttons, archive]
 
 
 class VillageDeleteView(DeleteView):

@@ -1,9 +1,9 @@
 from wagtail import hooks
 
 from . import translations
+from .job_admin import OperationsGroup
 from .routing import seed_root_paths
 from .staff import own_pages_filter
-from .task_results import TaskResultViewSet
 from .views import VillageViewSet
 
 ROWS_SEEDED = 100  # a district's villages; the explorer shows 50 rows a page
@@ -15,8 +15,8 @@ def register_village_viewset():
 
 
 @hooks.register("register_admin_viewset")
-def register_task_results_viewset():
-    return TaskResultViewSet("tasks")
+def register_operations():
+    return OperationsGroup()
 
 
 # Wagtail's page chooser and page search otherwise browse every village's pages.

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.storage import storages
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.test import override_settings
@@ -41,7 +42,7 @@ from wagtail_localize.operations import translate_object
 
 from marketplace.models import ProductCategory, Seller
 from sites.mail import as_data
-from sites.models import Village, VillageSettings
+from sites.models import Village, VillageExport, VillageImport, VillageSettings
 from sites.staff import add_staff
 from sites.tasks import send_mail_message
 from sites.translations import english_locale
@@ -188,9 +189,25 @@ def fill(village, mark, word, phone):
         mail_task = send_mail_message.enqueue(
             as_data(EmailMessage(f"{mark} surat", f"{mark} {word} isi", to=[staff.email]))
         )
+    # The operator's import that named the village, and its archive: superusers' only.
+    village_import = VillageImport.objects.create(
+        source=f"{slug}.csv",
+        rows=[[2, village.code, slug, None, ""]],
+        total=1,
+        done=1,
+        failures=[f"baris 3 ({mark} {word})"],
+    )
+    archive = VillageExport.objects.create(
+        village=village,
+        village_name=village.name,
+        archive=storages["private"].save(f"exports/{slug}.zip", ContentFile(f"{mark} arsip")),
+        finished_at=now,
+    )
     return SimpleNamespace(
         village=village,
         mark=mark,
+        village_import=village_import,
+        archive=archive,
         mail_task=DBTaskResult.objects.get(pk=mail_task.id),
         word=word,
         staff=staff,
@@ -225,6 +242,7 @@ def ids_of(content):
     source = translation.source
     return {
         "village": content.village.pk,
+        "village code": content.village.code,
         "home": content.village.home_page_id,
         "news": content.news.pk,
         "english news": content.english_page.get_parent().pk,
@@ -246,6 +264,8 @@ def ids_of(content):
         "seller": content.seller.pk,
         "complaint": content.complaint.pk,
         "task result": content.mail_task.pk,
+        "village import": content.village_import.pk,
+        "village archive": content.archive.pk,
         "complaint reference": content.complaint.reference_for_reading,
         "redirect": content.redirect.pk,
         "site": content.village.site_id,
@@ -419,6 +439,8 @@ def snapshot(content):
             EditingSession.objects.filter(object_id__in=object_ids), "pk", "user_id"
         ),
         # Shared by every village: village staff change none of them either.
+        "imports": rows(VillageImport.objects.all(), "pk", "source", "done", "finished_at"),
+        "archives": rows(VillageExport.objects.all(), "pk", "archive", "finished_at"),
         "every page": Page.objects.count(),
         "locales": rows(Locale.objects.all(), "pk", "language_code"),
         "workflows": rows(Workflow.objects.all(), "pk", "name", "active"),

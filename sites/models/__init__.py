@@ -1,4 +1,5 @@
 from .base_page import BasePage
+from .jobs import VillageExport, VillageImport
 from .moderation import VillageModerationTask
 from .regions import DistrictPage, PortalHomePage, RegencyPage
 from .settings import VillageSettings
@@ -10,6 +11,8 @@ __all__ = [
     "PortalHomePage",
     "RegencyPage",
     "Village",
+    "VillageExport",
+    "VillageImport",
     "VillageModerationTask",
     "VillageSettings",
 ]

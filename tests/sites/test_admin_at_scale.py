@@ -6,14 +6,20 @@ province of live villages would; the views are then asked again and must cost no
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from sites.generator import provision_village
+from sites.mail import as_data
+from sites.models import VillageExport, VillageImport
 from sites.staff import add_staff
+from sites.tasks import send_mail_message
 from tests.admin import login
 from tests.marketplace.products import photo
 from tests.sites.test_dashboard import add_news, complain, submit_for_moderation
+from tests.sites.test_tasks import IN_THE_DATABASE
 
 MORE_VILLAGES = ("18.01.04.2003", "18.01.04.2004", "18.01.07.2012", "18.04.04.2002")
 
@@ -43,10 +49,25 @@ def views(hajimena):
         "villages": "/admin/villages/",
         "complaints": "/admin/complaints/",
         "sellers": "/admin/sellers/",
+        "background tasks": "/admin/tasks/",
+        "village imports": "/admin/imports/",
+        "village archives": "/admin/exports/",
     }
 
 
 def fill(village, number):
+    # The operator's work for the village: an import, an archive and a mail for the worker.
+    operator = get_user_model().objects.create_user(f"operator-{number}")
+    VillageImport.objects.create(
+        source=village.code,
+        rows=[[None, village.code, None, None, ""]],
+        total=1,
+        done=1,
+        requested_by=operator,
+    )
+    VillageExport.objects.create(village=village, village_name=village.name, requested_by=operator)
+    with override_settings(TASKS=IN_THE_DATABASE):
+        send_mail_message.enqueue(as_data(EmailMessage("Arsip", "Siap", to=["op@balai.id"])))
     photo(village, "Balai desa")
     complain(village, "Fajar")
     editor = add_staff(village, f"editor-{number}", "editor")[0]

@@ -456,6 +456,24 @@ ADMIN = {
         route.replace("<int:pk>", "<uuid:pk>"): walk
         for route, walk in model_views("tasks", Of("task result"), {}, inspect=True).items()
     },
+    # The operator's imports and village archives, for superusers only.
+    **model_views(
+        "imports",
+        Of("village import"),
+        {},
+        add=write({"region": "18.01.04.2003", "limit": ""}),
+        copy=False,
+        inspect=True,
+    ),
+    **model_views(
+        "exports",
+        Of("village archive"),
+        {},
+        add=write({"village_code": Of("village code")}),
+        copy=False,
+        inspect=True,
+    ),
+    "exports/<int:pk>/download/": read(pk=Of("village archive")),
     **model_views(
         "complaints", Of("complaint"), COMPLAINT_FORM, add=write(COMPLAINT_FORM), inspect=True
     ),

@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from sites import importer, register
-from sites.generator import ProvisioningError, VillageExists, provision_village
 from sites.statistics import filled_by_provisioning, refresh_statistics
 
 
@@ -29,10 +28,10 @@ class Command(BaseCommand):
         failures = []
         progress = Progress(self.stdout, len(rows))
         for row in rows:
-            outcome = self.import_row(row)
-            if outcome == "created":
+            outcome = importer.import_row(row)
+            if outcome == importer.CREATED:
                 created += 1
-            elif outcome == "existing":
+            elif outcome == importer.EXISTING:
                 existing += 1
             else:
                 failures.append(f"{row.label}: {outcome}")
@@ -72,17 +71,6 @@ class Command(BaseCommand):
             raise CommandError(
                 _("%(code)s is not a region code in the Kemendagri register.") % {"code": scope}
             ) from None
-
-    def import_row(self, row):
-        if row.error:
-            return row.error
-        try:
-            provision_village(row.code, slug=row.slug, domain=row.domain)
-        except VillageExists:
-            return "existing"
-        except ProvisioningError as error:
-            return str(error)
-        return "created"
 
 
 class Progress:
