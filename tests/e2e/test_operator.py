@@ -65,7 +65,8 @@ def test_the_operator_imports_a_village_watches_it_made_and_takes_an_archive(
 
     # The village's archive, asked for from its form and downloaded once written.
     operator.goto(balai.url("/admin/villages/?q=Sidosari"))
-    operator.locator("main tr", has_text="Sidosari").get_by_role("link", name="Sidosari", exact=True).click()
+    row = operator.locator("main tr", has_text="Sidosari")
+    row.get_by_role("link", name="Sidosari", exact=True).click()
     operator.get_by_role("button", name="Tindakan").click()
     operator.get_by_role("link", name="Tulis arsipnya").click()
     assert operator.locator("#id_village_code").input_value() == "18.01.04.2002"
