@@ -1,5 +1,8 @@
 """A Balai of the browser suite's own: gunicorn with production settings on a free port, over a
-fresh database holding the demo villages (SQLite unless BALAI_E2E_DATABASE_URL names another)."""
+fresh database holding the demo villages (SQLite unless BALAI_E2E_DATABASE_URL names another),
+its media in a folder of its own or, when AWS_STORAGE_BUCKET_NAME is set, in that bucket of an
+S3 server (as `.ci/run` does), set up as deploy/s3-media-policy.json says."""
+
 
 import os
 import re
@@ -12,6 +15,8 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import boto3
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "balai-demo"
@@ -96,6 +101,8 @@ def running_balai(folder):
         "EMAIL_FILE_PATH": str(folder / "mail"),
     }
     balai = Balai(port=port, log=folder / "gunicorn.log", env=env)
+    if env.get("AWS_STORAGE_BUCKET_NAME"):
+        media_bucket(env)
     balai.manage("migrate", "--noinput")
     balai.manage("collectstatic", "--noinput")
     balai.manage("seed_demo")
@@ -136,6 +143,26 @@ def running_balai(folder):
         if worker:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=30)
+
+
+def media_bucket(env):
+    """A new, empty media bucket with the policy the README has the operator give it."""
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=env.get("AWS_S3_ENDPOINT_URL"),
+        region_name=env.get("AWS_S3_REGION_NAME", "us-east-1"),
+        aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
+    )
+    bucket = env["AWS_STORAGE_BUCKET_NAME"]
+    existing = s3.list_buckets()["Buckets"]
+    if bucket in [found["Name"] for found in existing]:
+        for item in s3.list_objects_v2(Bucket=bucket).get("Contents", []):
+            s3.delete_object(Bucket=bucket, Key=item["Key"])
+    else:
+        s3.create_bucket(Bucket=bucket)
+    policy = (ROOT / "deploy" / "s3-media-policy.json").read_text()
+    s3.put_bucket_policy(Bucket=bucket, Policy=policy.replace("balai-media", bucket))
 
 
 def free_port():
