@@ -1,8 +1,8 @@
 """Balai as a province runs it: nginx (deploy/nginx-balai.conf, without its TLS) in front of two
-app servers over one PostgreSQL, one Redis and, in CI, one S3 server for media. What one server publishes the other and nginx
-show at once; a server restarted under load loses no request and no complaint; and, in CI only
-(BALAI_FAULT_TESTS=1, as they stop this machine's PostgreSQL and Redis), visitors get a clean
-503 while PostgreSQL is down and pages while Redis is."""
+app servers over one PostgreSQL, one Redis and, in CI, one S3 server for media. What one server
+publishes the other and nginx show at once; a server restarted under load loses no request and
+no complaint; and, in CI only (BALAI_FAULT_TESTS=1, as they stop this machine's PostgreSQL and
+Redis), visitors get a clean 503 while PostgreSQL is down and pages while Redis is."""
 
 import os
 import re
