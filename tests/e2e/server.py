@@ -3,7 +3,6 @@ fresh database holding the demo villages (SQLite unless BALAI_E2E_DATABASE_URL n
 its media in a folder of its own or, when AWS_STORAGE_BUCKET_NAME is set, in that bucket of an
 S3 server (as `.ci/run` does), set up as deploy/s3-media-policy.json says."""
 
-
 import os
 import re
 import signal
