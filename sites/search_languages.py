@@ -3,12 +3,18 @@
 import copy
 import functools
 import operator
+import re
 
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import F, Q
 from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.query import PlainText
 from wagtail.models import Locale
 
 
@@ -42,8 +48,42 @@ class EveryLanguageQueryCompiler(PostgresSearchQueryCompiler):
         )
 
 
+def whole_words(query_string, config):
+    """Every word of the query, as the stemmer of `config` reads it."""
+    terms = [term for term in re.split(r"[\s\-]+", query_string) if term]
+    return SearchQuery(
+        functools.reduce(operator.and_, map(Lexeme, terms)), search_type="raw", config=config
+    )
+
+
+class StemmedAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    """What staff type in the admin: the beginnings of words in titles, as Wagtail's
+    autocomplete finds them ("kopi rob"), or whole words of any language, stemmed, in titles
+    and text ("pertanian" finds "petani"). Best beginnings first."""
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        configs = getattr(backend, "configs", ())
+        if self.fields is not None or not configs or not isinstance(self.query, PlainText):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if not self.query.query_string.split():
+            return self.queryset.none()
+        beginnings = self.build_tsquery(self.query, config=config)
+        words = functools.reduce(
+            operator.or_, [whole_words(self.query.query_string, each) for each in configs]
+        )
+        vectors = self.get_search_vectors(beginnings)
+        queryset = self.queryset.annotate(
+            _vector_=vectors[0][0],
+            # As the GIN index of migration sites/0012 is built, so that it finds the words.
+            _words_=F("index_entries__title")._combine(F("index_entries__body"), "||", False),
+        ).filter(Q(_vector_=beginnings) | Q(_words_=words))
+        rank = self._build_rank_expression(vectors, config)
+        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+
 class LanguageSearchBackend(PostgresSearchBackend):
     query_compiler_class = EveryLanguageQueryCompiler
+    autocomplete_query_compiler_class = StemmedAutocompleteQueryCompiler
     index_class = LanguageIndex
 
     def __init__(self, params):

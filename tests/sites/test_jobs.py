@@ -15,10 +15,18 @@ from sites import tasks
 from sites.models import Village, VillageExport, VillageImport
 from sites.staff import add_staff
 from tests.admin import login
-from tests.sites.test_tasks import IMMEDIATE, IN_THE_DATABASE, run_worker
+from tests.sites.test_tasks import (
+    IMMEDIATE,
+    IN_THE_DATABASE,
+    run_worker,
+    worker_in_the_tests_transaction,
+)
 from tests.village_pages.test_search import add_news
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures(worker_in_the_tests_transaction.__name__),
+]
 
 
 @pytest.fixture

@@ -120,3 +120,19 @@ def test_staff_find_pages_as_they_type_in_the_admin(products, hajimena, django_u
     assert "Kopi Robusta" in found and "Gula Aren" not in found
     found = client.get("/admin/pages/search/", {"q": "kelompok pet"}).content.decode()
     assert "Kelompok petani menanam jagung" in found
+
+
+@on_postgresql
+def test_staff_find_pages_in_the_admin_by_a_word_of_the_same_stem(
+    products, hajimena, django_user_model
+):
+    add_news(hajimena, "Kelompok petani menanam jagung")
+    admin = django_user_model.objects.create_superuser("operator", password="x")
+    client = Client()
+    client.force_login(admin)
+    found = client.get("/admin/pages/search/", {"q": "pertanian"}).content.decode()
+    assert "Kelompok petani menanam jagung" in found and "Beras petani Sidosari" in found
+    assert "Kopi Robusta" not in found
+    # Beginnings still come first as staff type: "kopi rob" is no whole word.
+    found = client.get("/admin/pages/search/", {"q": "kopi rob"}).content.decode()
+    assert "Kopi Robusta" in found and "Gula Aren" not in found
