@@ -5,8 +5,9 @@ import functools
 import operator
 import re
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db.models import F, Q
+from django.db.models.expressions import CombinedExpression
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
@@ -75,7 +76,9 @@ class StemmedAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
         queryset = self.queryset.annotate(
             _vector_=vectors[0][0],
             # As the GIN index of migration sites/0012 is built, so that it finds the words.
-            _words_=F("index_entries__title")._combine(F("index_entries__body"), "||", False),
+            _words_=CombinedExpression(
+                F("index_entries__title"), "||", F("index_entries__body"), SearchVectorField()
+            ),
         ).filter(Q(_vector_=beginnings) | Q(_words_=words))
         rank = self._build_rank_expression(vectors, config)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
