@@ -6,13 +6,12 @@ from functools import partial
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from storages.backends.s3 import S3Storage
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -22,6 +21,7 @@ from wagtail.permissions import register_permission_policy
 from .forms import VillageExportForm, VillageImportForm
 from .models import VillageExport, VillageImport
 from .permissions import SuperusersOnly
+from .private_files import private_file_response
 from .task_results import TaskResultViewSet
 from .tasks import export_village_archive, import_villages
 
@@ -183,13 +183,13 @@ class VillageExportViewSet(JobViewSet):
         job = get_object_or_404(VillageExport, pk=pk)
         if not job.archive:
             raise Http404
-        storage, filename = storages["private"], job.archive.rpartition("/")[2]
-        if isinstance(storage, S3Storage):
-            disposition = f'attachment; filename="{filename}"'
-            return HttpResponseRedirect(
-                storage.url(job.archive, parameters={"ResponseContentDisposition": disposition})
-            )
-        return FileResponse(storage.open(job.archive), as_attachment=True, filename=filename)
+        return private_file_response(
+            storages["private"],
+            job.archive,
+            filename=job.archive.rpartition("/")[2],
+            content_type="application/zip",
+            as_attachment=True,
+        )
 
     def get_urlpatterns(self):
         return [

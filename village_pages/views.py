@@ -1,13 +1,13 @@
 from pathlib import Path
 
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from storages.backends.s3 import S3Storage
 from wagtail.admin.ui.tables import DateColumn
 
+from sites.private_files import private_file_response
 from sites.village_admin import VillageRowsPolicy, VillageRowsViewSet
 
 from .models import Complaint
@@ -55,26 +55,13 @@ def photo_response(complaint):
     suffix = Path(complaint.photo.name).suffix.lower()
     content_type = IMAGE_TYPES.get(suffix)
     filename = f"{complaint.reference}{suffix if content_type else ''}"
-    if isinstance(complaint.photo.storage, S3Storage):
-        disposition = "inline" if content_type else "attachment"
-        response = HttpResponseRedirect(
-            complaint.photo.storage.url(
-                complaint.photo.name,
-                parameters={
-                    "ResponseContentType": content_type or "application/octet-stream",
-                    "ResponseContentDisposition": f'{disposition}; filename="{filename}"',
-                },
-            )
-        )
-    else:
-        response = FileResponse(
-            complaint.photo.open("rb"),
-            content_type=content_type or "application/octet-stream",
-            as_attachment=content_type is None,
-            filename=filename,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response = private_file_response(
+        complaint.photo.storage,
+        complaint.photo.name,
+        filename=filename,
+        content_type=content_type or "application/octet-stream",
+        as_attachment=content_type is None,
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -17,6 +17,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from sites.models import VillageExport
 from sites.staff import add_staff
 from tests.admin import login
 from tests.sites.test_operations import closed_port
@@ -156,6 +157,24 @@ def test_a_complaint_photo_is_read_only_through_a_link_signed_for_its_village_st
     assert fetch(signed.split("?")[0])[0] == 403  # the same address unsigned
     other = login(add_staff(sidosari, "editor-sidosari", "editor")[0])
     assert other.get(reverse("complaints:photo", args=[complaint.pk])).status_code == 404
+
+
+def test_a_village_archive_is_written_to_the_bucket_and_downloaded_through_a_signed_link(
+    hajimena, django_user_model, django_capture_on_commit_callbacks
+):
+    operator = login(django_user_model.objects.create_superuser("operator", password="x"))
+    with django_capture_on_commit_callbacks(execute=True):
+        operator.post("/admin/exports/new/", {"village_code": "hajimena"})
+    job = VillageExport.objects.get()
+    assert job.finished_at and stored(f"private/{job.archive}")
+    response = operator.get(f"/admin/exports/{job.pk}/download/")
+    assert response.status_code == 302
+    signed = response["Location"]
+    assert "X-Amz-Signature=" in signed and "X-Amz-Expires=300" in signed
+    status, headers = fetch(signed)
+    assert status == 200 and headers["Content-Type"] == "application/zip"
+    assert headers["Content-Disposition"].startswith("attachment")
+    assert fetch(signed.split("?")[0])[0] == 403  # the same address unsigned
 
 
 def test_an_upload_while_storage_is_away_is_refused_clearly_and_saves_nothing(hajimena):
