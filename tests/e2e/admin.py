@@ -63,6 +63,20 @@ def fill_date(page, field, value):
     page.keyboard.press("Escape")
 
 
+def start_news_with_photo(page, balai, title, path, photo_title, description):
+    """A new article in the village's news, titled and with a newly uploaded listing photo,
+    not yet saved."""
+    add_child_page(page, balai, "Berita")
+    page.fill("#id_title", title)
+    upload_image_in_chooser(
+        page,
+        page.locator("#id_listing_image-chooser button[data-chooser-action-choose]"),
+        path,
+        photo_title,
+        description,
+    )
+
+
 def upload_image_in_chooser(page, chooser_button, path, title, description):
     """Chooses a new photo for an image field by uploading it in the chooser."""
     chooser_button.click()

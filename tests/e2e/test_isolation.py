@@ -27,11 +27,10 @@ def other_villages_ids(browser, balai, photo):
     villager.context.close()
 
     editor = admin.staff_page(browser, balai, *balai.add_staff(OTHER, "editor-sidodadi", "editor"))
-    admin.add_child_page(editor, balai, "Berita")
-    editor.fill("#id_title", SECRET)
-    admin.upload_image_in_chooser(
+    admin.start_news_with_photo(
         editor,
-        editor.locator("#id_listing_image-chooser button[data-chooser-action-choose]"),
+        balai,
+        SECRET,
         photo("rapat-sidodadi"),
         f"Foto {SECRET}",
         "Peserta rapat di balai desa Sidodadi",

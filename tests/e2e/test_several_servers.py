@@ -154,11 +154,10 @@ def test_what_one_server_publishes_the_other_and_nginx_show_at_once(browser, bal
 def test_an_image_uploaded_through_one_server_is_shown_by_the_other(browser, balai, cluster, photo):
     moderator = admin.staff_page(browser, balai, f"moderator-{VILLAGE}")
     title = "Sumur bor baru Dusun III"
-    admin.add_child_page(moderator, balai, "Berita")
-    moderator.fill("#id_title", title)
-    admin.upload_image_in_chooser(
+    admin.start_news_with_photo(
         moderator,
-        moderator.locator("#id_listing_image-chooser button[data-chooser-action-choose]"),
+        balai,
+        title,
         photo("sumur-bor"),
         "Sumur bor",
         "Warga menimba air dari sumur bor baru",

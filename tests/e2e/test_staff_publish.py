@@ -51,11 +51,10 @@ def found_in_search(page, balai, words, title):
 
 def test_news_with_an_uploaded_photo(editor, moderator, balai, photo):
     title = "Panen raya jagung Dusun II"
-    admin.add_child_page(editor, balai, "Berita")
-    editor.fill("#id_title", title)
-    admin.upload_image_in_chooser(
+    admin.start_news_with_photo(
         editor,
-        editor.locator("#id_listing_image-chooser button[data-chooser-action-choose]"),
+        balai,
+        title,
         photo("panen-jagung"),
         "Panen jagung",
         "Warga memanen jagung di sawah Dusun II",
