@@ -20,7 +20,9 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
-GENERATION_KEY = "balai:hosts:generation"
+from .generations import Generation
+
+HOSTS = Generation("balai:hosts:generation")
 # Balai roots sites at the portal's home pages (below the tree's root) and at the villages'
 # (below portal, regency and district) only: a page's url_path prefixes at other depths never
 # root a site, and are not looked up.
@@ -44,7 +46,7 @@ _request_memo = ContextVar("balai_request_memo", default=None)
 
 @contextmanager
 def one_cache_read_per_request():
-    token = _request_memo.set(_fresh_memo(_read_generation()))
+    token = _request_memo.set(_fresh_memo(HOSTS.current()))
     try:
         yield
     finally:
@@ -62,23 +64,11 @@ def _fresh_memo(generation):
 
 def _generation():
     memo = _request_memo.get()
-    return memo["generation"] if memo else _read_generation()
-
-
-def _read_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # A new start never meets an answer cached before the key was lost (evicted, say).
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return memo["generation"] if memo else HOSTS.current()
 
 
 def forget_hosts():
-    try:
-        generation = cache.incr(GENERATION_KEY)
-    except ValueError:
-        generation = _read_generation()
+    generation = HOSTS.retire()
     memo = _request_memo.get()
     if memo is not None:
         # The request that changed a site goes on with the new answers.

@@ -10,6 +10,9 @@ pages), so "pertanian" and "petani" both find "tani". A query is read in every c
 language at once: staff search both languages in the admin, and a query's words are rarely
 stemmed alike by both.
 
+Each write to the index is announced (`index_changed`), so what was kept of searches' answers
+can be retired with it.
+
     WAGTAILSEARCH_BACKENDS = {"default": {
         "BACKEND": "sites.search_backend",
         "SEARCH_CONFIG": "indonesian",
@@ -21,6 +24,7 @@ import copy
 import functools
 import re
 
+from django.dispatch import Signal
 from modelsearch.backends import database
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.query import PlainText
@@ -28,6 +32,10 @@ from modelsearch.query import PlainText
 from .search_languages import LanguageSearchBackend
 
 NOT_WORDS = re.compile(r"[^\w]+")
+
+# Sent, with the model as sender, once objects were written to or deleted from the index:
+# what was kept of a search's answers may have changed with them.
+index_changed = Signal()
 
 
 def words(text):
@@ -56,14 +64,29 @@ class WordsOnly:
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
+class AnnouncesChanges:
+    def add(self, obj):
+        super().add(obj)
+        index_changed.send(sender=type(obj))
+
+    def add_bulk(self, model, obj_list):
+        super().add_bulk(model, obj_list)
+        index_changed.send(sender=model)
+
+    def delete(self, obj):
+        super().delete(obj)
+        index_changed.send(sender=type(obj))
+
+
 @functools.cache
-def _words_only(backend_class):
-    return type(f"WordsOnly{backend_class.__name__}", (WordsOnly, backend_class), {})
+def _balai_backend(backend_class):
+    return type(f"Balai{backend_class.__name__}", (WordsOnly, AnnouncesChanges, backend_class), {})
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend's module)
-    """The database's own search backend (SQLite FTS5, PostgreSQL), given words only."""
+    """The database's own search backend (SQLite FTS5, PostgreSQL), given words only, and
+    announcing each change to its index (`index_changed`)."""
     backend_class = type(database.SearchBackend(params))
     if issubclass(backend_class, PostgresSearchBackend):
         backend_class = LanguageSearchBackend
-    return _words_only(backend_class)(params)
+    return _balai_backend(backend_class)(params)

@@ -44,6 +44,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             villages_with_products,
             with_cards,
         )
+        from marketplace.catalogue_counts import counts_by_category_and_regency
         from marketplace.models import ProductPage
         from village_pages.models.sections import paginate
 
@@ -73,11 +74,7 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         filters = PortalCatalogueFilters(request.GET, regencies=regencies, districts=districts)
         products = filters.apply(ProductPage.objects.live())
         # Counted by category and regency at once: a search can match thousands of products.
-        counts = list(
-            products.order_by()
-            .values("category__slug", "category__name", "village__regency_code")
-            .annotate(n=Count("pk"))
-        )
+        counts = counts_by_category_and_regency(filters, products)
         return self.render(
             request,
             context_overrides={

@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
 
 from marketplace.models import ProductCategory, ProductPage
 from sites.generator import provision_village
@@ -259,6 +260,84 @@ def test_a_count_link_shows_the_products_it_counted(market):
     link = re.search(r'<a href="\?([^"]*)">Kopi</a> \(2\)', html).group(1)
     shown = card_titles(visit("/produk/?" + link.replace("&amp;", "&")))
     assert set(shown) == {"Kopi Robusta", "Kopi Luwak"}
+
+
+def counting_queries(path):
+    """SQL of a visit to the portal's `path` that counts products by category and regency."""
+    with CaptureQueriesContext(connection) as queries:
+        get(path)
+    return [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+
+
+def test_a_search_is_counted_once_whatever_its_order_or_page(market):
+    assert counting_queries("/produk/?q=kopi") != []
+    # Ordered, or paged: the same products, counted already.
+    assert counting_queries("/produk/?q=kopi&urut=termurah") == []
+    assert counting_queries("/produk/?urut=termahal&q=kopi&page=1") == []
+    html = visit("/produk/?q=kopi&urut=termurah")
+    assert "Kopi</a> (2)" in html
+    assert "Kabupaten Lampung Barat</a> (1)" in html
+    # Another search, or another filter, is counted anew.
+    assert counting_queries("/produk/?q=kopi&jenis=poktan") != []
+    assert counting_queries("/produk/?q=gula") != []
+
+
+def test_the_counts_follow_products_published_withdrawn_and_deleted(market):
+    assert "Kopi</a> (2)" in visit("/produk/?q=kopi")
+    kubu = market["kubu"]
+    lanang = add_product(kubu, "Kopi Lanang", 60000, category=category("kopi"))
+    html = visit("/produk/?q=kopi")
+    assert "Kopi</a> (3)" in html
+    assert "Kabupaten Lampung Barat</a> (2)" in html
+    lanang.save_revision().publish()
+    lanang.unpublish()
+    assert "Kopi</a> (2)" in visit("/produk/?q=kopi")
+    lanang.save_revision().publish()
+    assert "Kopi</a> (3)" in visit("/produk/?q=kopi")
+    product("Kopi Luwak").delete()
+    html = visit("/produk/?q=kopi")
+    assert "Kopi</a> (2)" in html
+    assert "Kabupaten Lampung Barat</a> (1)" in html
+
+
+def test_the_counts_follow_a_product_changed_before_the_worker_indexes_it(market, settings):
+    """On PostgreSQL the worker writes the search index after the publishing request."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    assert "Kopi</a> (2)" in visit("/produk/?q=kopi")
+    luwak = product("Kopi Luwak")
+    luwak.category = category("pertanian")
+    luwak.save_revision().publish()
+    html = visit("/produk/?q=kopi")
+    assert "Kopi</a> (1)" in html
+    assert "Pertanian</a> (1)" in html
+    product("Kopi Robusta").unpublish()
+    html = visit("/produk/?q=kopi")
+    assert "Kopi</a> (" not in html
+    assert card_titles(html) == ["Kopi Luwak"]
+
+
+def test_a_product_indexed_after_its_change_is_counted_at_once(market):
+    """On PostgreSQL the worker writes the search index after the publishing request."""
+    assert "Kopi</a> (2)" in visit("/produk/?q=kopi")
+    renamed = product("Gula Aren")
+    ProductPage.objects.filter(pk=renamed.pk).update(title="Kopi Aren", category=category("kopi"))
+    get_search_backend().add(ProductPage.objects.get(pk=renamed.pk))  # as the worker does
+    html = visit("/produk/?q=kopi")
+    assert "Kopi</a> (3)" in html
+    assert "Kopi Aren" in card_titles(html)
+
+
+def test_the_counts_follow_a_category_renamed_and_a_seller_changed(market):
+    assert "Kopi</a> (2)" in visit("/produk/?q=kopi")
+    coffee = category("kopi")
+    coffee.name = "Kopi dan teh"
+    coffee.save()
+    assert "Kopi dan teh</a> (2)" in visit("/produk/?q=kopi")
+    assert "Kopi dan teh</a> (1)" in visit("/produk/?q=kopi&jenis=poktan")
+    seller = product("Kopi Luwak").seller
+    seller.kind = "poktan"
+    seller.save()
+    assert "Kopi dan teh</a> (2)" in visit("/produk/?q=kopi&jenis=poktan")
 
 
 @pytest.mark.parametrize(
