@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished
 from sites.freshness import at_once_and_on_commit
 from sites.search_backend import index_changed
 
-from .catalogue_counts import CATALOGUE
+from .kept_searches import CATALOGUE
 from .models import ProductCategory, ProductPage, Seller
 
 

@@ -42,9 +42,8 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
             PortalCatalogueFilters,
             by_regency,
             villages_with_products,
-            with_cards,
         )
-        from marketplace.catalogue_counts import counts_by_category_and_regency
+        from marketplace.kept_searches import KeptMatches, counts_by_category_and_regency
         from marketplace.models import ProductPage
         from village_pages.models.sections import paginate
 
@@ -75,13 +74,12 @@ class PortalHomePage(LanguageRoutesMixin, BasePage):
         products = filters.apply(ProductPage.objects.live())
         # Counted by category and regency at once: a search can match thousands of products.
         counts = counts_by_category_and_regency(filters, products)
+        matches = KeptMatches(filters, products, count=sum(row["n"] for row in counts))
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "products": paginate(
-                    request, with_cards(products), PER_PAGE, count=sum(row["n"] for row in counts)
-                ),
+                "products": paginate(request, matches, PER_PAGE, count=len(matches)),
                 "category_counts": counts,
                 "regency_counts": by_regency(counts, regencies),
             },

@@ -262,24 +262,35 @@ def test_a_count_link_shows_the_products_it_counted(market):
     assert set(shown) == {"Kopi Robusta", "Kopi Luwak"}
 
 
-def counting_queries(path):
-    """SQL of a visit to the portal's `path` that counts products by category and regency."""
+def searching_queries(path):
+    """SQL of a visit to the portal's `path` that counts products or reads the search index."""
     with CaptureQueriesContext(connection) as queries:
         get(path)
-    return [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    return {
+        "counts": [query["sql"] for query in queries if "COUNT(" in query["sql"]],
+        "index": [query["sql"] for query in queries if "indexentry" in query["sql"]],
+    }
 
 
-def test_a_search_is_counted_once_whatever_its_order_or_page(market):
-    assert counting_queries("/produk/?q=kopi") != []
-    # Ordered, or paged: the same products, counted already.
-    assert counting_queries("/produk/?q=kopi&urut=termurah") == []
-    assert counting_queries("/produk/?urut=termahal&q=kopi&page=1") == []
-    html = visit("/produk/?q=kopi&urut=termurah")
-    assert "Kopi</a> (2)" in html
-    assert "Kabupaten Lampung Barat</a> (1)" in html
+def test_a_search_asked_again_is_answered_from_what_was_kept(market):
+    first = visit("/produk/?q=kopi")
+    assert searching_queries("/produk/?q=kopi") == {"counts": [], "index": []}
+    again = visit("/produk/?q=kopi")
+    assert card_titles(again) == card_titles(first)
+    assert set(card_titles(again)) == {"Kopi Robusta", "Kopi Luwak"}
+    assert "Kopi</a> (2)" in again
+    assert "Kabupaten Lampung Barat</a> (1)" in again
+
+
+def test_a_search_in_another_order_is_listed_anew_and_not_counted_again(market):
+    visit("/produk/?q=kopi")
+    cheapest = searching_queries("/produk/?q=kopi&urut=termurah")
+    assert cheapest["counts"] == [] and cheapest["index"] != []
+    assert card_titles(visit("/produk/?q=kopi&urut=termurah")) == ["Kopi Robusta", "Kopi Luwak"]
+    assert card_titles(visit("/produk/?urut=termahal&q=kopi")) == ["Kopi Luwak", "Kopi Robusta"]
     # Another search, or another filter, is counted anew.
-    assert counting_queries("/produk/?q=kopi&jenis=poktan") != []
-    assert counting_queries("/produk/?q=gula") != []
+    assert searching_queries("/produk/?q=kopi&jenis=poktan")["counts"] != []
+    assert searching_queries("/produk/?q=gula")["counts"] != []
 
 
 def test_the_counts_follow_products_published_withdrawn_and_deleted(market):
@@ -288,15 +299,19 @@ def test_the_counts_follow_products_published_withdrawn_and_deleted(market):
     lanang = add_product(kubu, "Kopi Lanang", 60000, category=category("kopi"))
     html = visit("/produk/?q=kopi")
     assert "Kopi</a> (3)" in html
+    assert "Kopi Lanang" in card_titles(html)
     assert "Kabupaten Lampung Barat</a> (2)" in html
     lanang.save_revision().publish()
     lanang.unpublish()
-    assert "Kopi</a> (2)" in visit("/produk/?q=kopi")
+    html = visit("/produk/?q=kopi")
+    assert "Kopi</a> (2)" in html
+    assert "Kopi Lanang" not in card_titles(html)
     lanang.save_revision().publish()
     assert "Kopi</a> (3)" in visit("/produk/?q=kopi")
     product("Kopi Luwak").delete()
     html = visit("/produk/?q=kopi")
     assert "Kopi</a> (2)" in html
+    assert "Kopi Luwak" not in card_titles(html)
     assert "Kabupaten Lampung Barat</a> (1)" in html
 
 
