@@ -12,6 +12,7 @@ are exact, never a minute old; the products on the page are read afresh by their
 import hashlib
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.utils.translation import get_language
@@ -22,7 +23,6 @@ from .catalogue import with_cards
 from .models import ProductPage
 
 CATALOGUE = Generation("balai:catalogue:generation")
-TIMEOUT = 3600
 # Named anew whenever what is kept changes shape, as processes of two releases share it.
 KEY = "balai:catalogue:v1"
 
@@ -30,16 +30,15 @@ KEY = "balai:catalogue:v1"
 def counts_by_category_and_regency(filters, products):
     """Rows of `products` (narrowed by `filters`) counted by category and regency:
     `category__slug`, `category__name`, `village__regency_code` and `n`."""
-    key = f"{search_key(filters, ordered=False)}:counts"
-    counts = cache.get(key)
-    if counts is None:
-        counts = list(
+    return kept(
+        filters,
+        "counts",
+        lambda: list(
             products.order_by()
             .values("category__slug", "category__name", "village__regency_code")
             .annotate(n=Count("pk"))
-        )
-        cache.set(key, counts, TIMEOUT)
-    return counts
+        ),
+    )
 
 
 class KeptMatches(Sequence):
@@ -47,8 +46,7 @@ class KeptMatches(Sequence):
     page's ids kept, its products read by id with what their cards show."""
 
     def __init__(self, filters, products, count):
-        self.products, self.count = products, count
-        self.key = search_key(filters, ordered=True)
+        self.filters, self.products, self.count = filters, products, count
 
     def __len__(self):
         return self.count
@@ -56,22 +54,30 @@ class KeptMatches(Sequence):
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        key = f"{self.key}:{index.start}:{index.stop}"
-        ids = cache.get(key)
-        if ids is None:
-            ids = list(self.products.values_list("pk", flat=True)[index])
-            cache.set(key, ids, TIMEOUT)
+        ids = kept(
+            self.filters,
+            f"ids:{index.start}:{index.stop}",
+            lambda: list(self.products.values_list("pk", flat=True)[index]),
+        )
         found = with_cards(ProductPage.objects.filter(pk__in=ids)).in_bulk()
         return [found[pk] for pk in ids if pk in found]
 
 
-def search_key(filters, ordered):
-    """The generation, the language and the filters' valid values (with the order, or not:
-    the same products in any order count alike)."""
+def kept(filters, what, read):
+    """`read()`, kept for `BALAI_SEARCH_CACHE_SECONDS` under the search `filters` ask for
+    (in any order, for counts) and `what` of it is read."""
+    seconds = settings.BALAI_SEARCH_CACHE_SECONDS
+    if not seconds:
+        return read()
     chosen = sorted(
         (name, value)
         for name, value in filters.cleaned_data.items()
-        if (ordered or name != "urut") and value not in (None, "")
+        if (name != "urut" or what != "counts") and value not in (None, "")
     )
     digest = hashlib.sha256(repr(chosen).encode()).hexdigest()
-    return f"{KEY}:{CATALOGUE.current()}:{get_language()}:{digest}"
+    key = f"{KEY}:{CATALOGUE.current()}:{get_language()}:{digest}:{what}"
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, seconds)
+    return found

@@ -303,6 +303,9 @@ WAGTAILFRONTENDCACHE = frontend_cache_from_environment(os.environ)
 # the pages it affects at once, in every app process: that needs a cache they share (Redis);
 # each process's own memory would keep what another process was told to drop.
 BALAI_PAGE_CACHE_SECONDS = env_int("BALAI_PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+# What the portal catalogue's searches found (marketplace/kept_searches.py). A change retires
+# it in every process only through a shared cache: the worker indexes in its own.
+BALAI_SEARCH_CACHE_SECONDS = env_int("BALAI_SEARCH_CACHE_SECONDS", 3600 if REDIS_URL else 0)
 # Uploads under media/ served by Balai itself, for a laptop; in production the web server or
 # the S3 bucket serves them.
 BALAI_SERVE_MEDIA = env_bool("BALAI_SERVE_MEDIA", False)

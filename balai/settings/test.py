@@ -23,3 +23,5 @@ STATIC_ROOT = None  # whitenoise serves through the finders; nothing is collecte
 WHITENOISE_USE_FINDERS = True
 # Tests change pages behind the editor's back; those that test the page cache turn it on.
 BALAI_PAGE_CACHE_SECONDS = 0
+# One process, tasks run at once: kept searches are retired as in production.
+BALAI_SEARCH_CACHE_SECONDS = 3600

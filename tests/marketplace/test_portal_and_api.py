@@ -282,6 +282,13 @@ def test_a_search_asked_again_is_answered_from_what_was_kept(market):
     assert "Kabupaten Lampung Barat</a> (1)" in again
 
 
+def test_without_a_shared_cache_a_search_is_read_every_time(market, settings):
+    settings.BALAI_SEARCH_CACHE_SECONDS = 0  # the default without REDIS_URL
+    visit("/produk/?q=kopi")
+    again = searching_queries("/produk/?q=kopi")
+    assert again["counts"] != [] and again["index"] != []
+
+
 def test_a_search_in_another_order_is_listed_anew_and_not_counted_again(market):
     visit("/produk/?q=kopi")
     cheapest = searching_queries("/produk/?q=kopi&urut=termurah")
