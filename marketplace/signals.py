@@ -16,12 +16,12 @@ from .models import ProductCategory, ProductPage, Seller
 @receiver(post_delete, sender=ProductCategory)
 @receiver(post_save, sender=Seller)
 @receiver(post_delete, sender=Seller)
-def retire_catalogue_counts(**kwargs):
+def retire_kept_searches(**kwargs):
     at_once_and_on_commit(CATALOGUE.retire)
 
 
 @receiver(index_changed)
-def retire_catalogue_counts_with_the_index(sender, **kwargs):
+def retire_kept_searches_with_the_index(sender, **kwargs):
     # Pages may be indexed as Page or as their own type.
     if issubclass(sender, ProductPage) or issubclass(ProductPage, sender):
         at_once_and_on_commit(CATALOGUE.retire)
