@@ -11,7 +11,7 @@ class SitesConfig(AppConfig):
         from wagtail.models import Page
 
         # Registered before the first host is read: what it keeps is fixed for minutes.
-        from . import breadcrumbs, signals  # noqa: F401
+        from . import breadcrumbs, page_indexes, signals  # noqa: F401
         from .routing import relevant_site_root_paths, site_root_paths_stand_in
 
         # Wagtail lists every site's root path and scans the list for each link it builds, so

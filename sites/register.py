@@ -21,11 +21,6 @@ class Region:
     code: str
     name: str
 
-    @property
-    def short_name(self):
-        """'Lampung Selatan' for 'Kabupaten Lampung Selatan'; a Kota keeps its word."""
-        return self.name.removeprefix("Kabupaten ")
-
 
 @dataclass(frozen=True)
 class RegisterVillage:

@@ -1,6 +1,10 @@
 """Reports on translations, each limited to the staff's own villages: "Untranslated pages" (live
 pages with no English version yet) and wagtail-localize's "Translations"."""
 
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -14,26 +18,37 @@ from wagtail_localize.views.report import TranslationsReportView
 
 from marketplace.models import Seller
 from sites.models import Village
+from sites.routing import SITE_ROOT_DEPTHS
 from sites.staff import own_pages_filter, villages_of
 
-SOURCE_LANGUAGE = "id"
-TARGET_LANGUAGE = "en"
-# Root, portal, regency, district, village home: the page types allow no other shape, so every
-# page this deep or deeper belongs to the village whose home starts its path.
-VILLAGE_HOME_DEPTH = 5
+# The page types allow no other shape: every page this deep or deeper belongs to the village
+# whose home starts its path.
+VILLAGE_HOME_DEPTH = SITE_ROOT_DEPTHS[-1]
 VILLAGE_HOME_PATH_LENGTH = VILLAGE_HOME_DEPTH * Page.steplen
 
 STAFF_ACTIONS = ["add", "change", "publish"]
 
 
 def untranslated_pages(user):
-    """Live Indonesian pages of `user`'s villages without an English translation, newest first."""
-    english = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=TARGET_LANGUAGE
-    )
+    """Live pages in the sites' first language, of `user`'s villages, that lack a translation
+    into another of their languages (English), newest first."""
+    missing = [
+        ~Exists(
+            Page.objects.filter(
+                translation_key=OuterRef("translation_key"), locale__language_code=language
+            )
+        )
+        for language, _name in settings.LANGUAGES
+        if language != settings.LANGUAGE_CODE
+    ]
+    if not missing:
+        return Page.objects.none()
     pages = Page.objects.filter(
-        live=True, depth__gte=VILLAGE_HOME_DEPTH, locale__language_code=SOURCE_LANGUAGE
-    ).exclude(Exists(english))
+        reduce(or_, missing),
+        live=True,
+        depth__gte=VILLAGE_HOME_DEPTH,
+        locale__language_code=settings.LANGUAGE_CODE,
+    )
     own = own_pages_filter(user)
     if own is not None:
         pages = pages.filter(own)

@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -62,9 +62,4 @@ def paginate(request, queryset, per_page, count=None):
     paginator = Paginator(queryset, per_page)
     if count is not None:
         paginator.count = count
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return paginator.get_page(request.GET.get("page"))

@@ -68,7 +68,3 @@ class ServicePage(BasePage):
 
     class Meta:
         verbose_name = _("public service")
-
-    @property
-    def is_free(self):
-        return not self.fee
